@@ -1,0 +1,105 @@
+"""Plotly figure builders for what the pages show. Pure functions of the data: no Streamlit."""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from dlcore.text import translate
+
+MAX_POINTS = 2000
+LAYOUT = dict(margin=dict(l=10, r=10, t=40, b=10), height=320, template="plotly_white")
+
+
+def downsample(values, max_points: int = MAX_POINTS) -> tuple[list[int], list[float]]:
+    """(1-based indices, values) keeping at most about max_points evenly spaced points, always the last."""
+    n = len(values)
+    stride = max(1, -(-n // max_points))
+    indices = list(range(0, n, stride))
+    if indices and indices[-1] != n - 1:
+        indices.append(n - 1)
+    return [i + 1 for i in indices], [values[i] for i in indices]
+
+
+def _figure(title: str, x_title: str, y_title: str, **layout) -> go.Figure:
+    fig = go.Figure()
+    fig.update_layout(title=title, xaxis_title=x_title, yaxis_title=y_title, **{**LAYOUT, **layout})
+    return fig
+
+
+def loss_curve(history, lang: str = "en", log_y: bool = False) -> go.Figure:
+    """Loss per epoch as a line (and loss per batch, faint, when epochs have several batches)."""
+    fig = _figure(translate("chart.loss_curve", lang), translate("chart.epoch", lang), translate("chart.loss", lang))
+    epochs = history.series("epoch")
+    batches_per_epoch = len(history.batch_loss) / max(len(epochs), 1)
+    if batches_per_epoch > 1:
+        steps, losses = downsample(history.batch_loss)
+        fig.add_scatter(x=[s / batches_per_epoch for s in steps], y=losses, mode="lines",
+                        name=translate("chart.batch", lang), line=dict(width=1, color="rgba(99,110,250,0.35)"))
+    x, y = downsample(history.series("loss"))
+    fig.add_scatter(x=[epochs[i - 1] for i in x], y=y, mode="lines+markers" if len(x) < 60 else "lines",
+                    name=translate("chart.epoch", lang), line=dict(width=3, color="#636efa"))
+    if log_y:
+        fig.update_yaxes(type="log")
+    fig.update_layout(showlegend=batches_per_epoch > 1)
+    return fig
+
+
+def cost_curve(ws, costs, path, path_costs, lang: str = "en") -> go.Figure:
+    """MSE(w) over the swept w, with the path gradient descent walked and its current point."""
+    fig = _figure(translate("gd.cost_title", lang), "w", translate("gd.cost_axis", lang))
+    fig.add_scatter(x=ws, y=costs, mode="lines", name="MSE(w)", line=dict(color="#636efa", width=3))
+    if path:
+        steps, xs = downsample(path, 400)
+        ys = [path_costs[i - 1] for i in steps]
+        fig.add_scatter(x=xs, y=ys, mode="lines+markers", name=translate("gd.path", lang),
+                        line=dict(color="rgba(239,85,59,0.5)", width=1), marker=dict(size=5))
+        fig.add_scatter(x=[path[-1]], y=[path_costs[-1]], mode="markers", name=f"w = {path[-1]:.4g}",
+                        marker=dict(color="#ef553b", size=14, line=dict(color="white", width=2)))
+    return fig
+
+
+def fitted_line(x, y, line_x, line_y, lang: str = "en") -> go.Figure:
+    """The data points and the model's line through them."""
+    fig = _figure(translate("reg.fit_title", lang), "x", "y")
+    fig.add_scatter(x=x, y=y, mode="markers", name=translate("reg.data", lang), marker=dict(size=12, color="#636efa"))
+    fig.add_scatter(x=line_x, y=line_y, mode="lines", name=translate("reg.model", lang), line=dict(color="#ef553b", width=3))
+    return fig
+
+
+def sigmoid_decision(hours, probability, boundary, data_x, data_y, lang: str = "en") -> go.Figure:
+    """Probability of passing against hours studied, the 0.5 line, and the decision boundary."""
+    fig = _figure(translate("logistic.plot_title", lang), translate("logistic.hours", lang),
+                  translate("logistic.probability", lang), yaxis_range=[-0.05, 1.05])
+    fig.add_scatter(x=hours, y=probability, mode="lines", name="sigmoid(w·x + b)", line=dict(color="#636efa", width=3))
+    fig.add_scatter(x=data_x, y=data_y, mode="markers", name=translate("reg.data", lang),
+                    marker=dict(size=12, color="#00cc96", line=dict(color="black", width=1)))
+    fig.add_hline(y=0.5, line_color="red")
+    if boundary is not None and hours[0] <= boundary <= hours[-1]:
+        fig.add_vline(x=boundary, line_dash="dash", line_color="gray",
+                      annotation_text=translate("logistic.boundary_at", lang, x=boundary))
+    fig.update_xaxes(showgrid=True)
+    fig.update_yaxes(showgrid=True)
+    return fig
+
+
+def computation_graph(names, edges, lang: str = "en") -> go.Figure:
+    """A layered drawing of an autograd graph: inputs on the left, the loss on the right."""
+    depth = [0] * len(names)
+    for _ in names:  # longest path from a leaf; the graph is small
+        for a, b in edges:
+            depth[b] = max(depth[b], depth[a] + 1)
+    rows: dict[int, int] = {}
+    position = []
+    for node in range(len(names)):
+        row = rows.get(depth[node], 0)
+        rows[depth[node]] = row + 1
+        position.append((depth[node], -row))
+    fig = _figure(translate("backprop.graph_title", lang), "", "", height=260, showlegend=False)
+    for a, b in edges:
+        (x0, y0), (x1, y1) = position[a], position[b]
+        fig.add_annotation(x=x1, y=y1, ax=x0, ay=y0, xref="x", yref="y", axref="x", ayref="y",
+                           showarrow=True, arrowhead=3, arrowsize=1.5, standoff=30, startstandoff=30)
+    fig.add_scatter(x=[p[0] for p in position], y=[p[1] for p in position], mode="markers+text",
+                    text=names, textposition="top center", marker=dict(size=28, color="#ab63fa"))
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, range=[-1.5, 0.8])
+    return fig

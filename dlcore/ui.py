@@ -1,0 +1,268 @@
+"""The one place dlcore talks to Streamlit: the sidebar, the training controls and live charts.
+
+A page reads like a lecture:
+
+    page = ui.page_setup("logistic")
+    lr = ui.lr_control(page, default=0.01)
+    ...
+    run = ui.train(page, action, build, draw, code=[Model, supervised_step])
+
+Training runs inside the script run.  Clicking Stop (or touching any widget)
+makes Streamlit start a new run; the old loop is interrupted at its next
+session-state access, which `LiveCharts` makes after every batch.  The run
+object lives in `st.session_state`, so whatever was trained is still there to
+show in the new run.
+"""
+from __future__ import annotations
+
+import inspect
+import math
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+import streamlit as st
+import torch
+
+from dlcore.data import DATA_DIR_ENV, data_dir
+from dlcore.devices import available_devices, pick_device
+from dlcore.text import LANGUAGES, translate
+from dlcore.training import Callback, Trainer, setting_problems
+
+REDRAW_SECONDS = 0.25
+"""At most four chart redraws a second: the browser cannot show more, and training keeps its speed."""
+
+
+@dataclass
+class Page:
+    key: str
+    lang: str
+    device: torch.device
+    seed: int
+
+    def t(self, key: str, **values) -> str:
+        return translate(key, self.lang, **values)
+
+
+def kept(widget, label: str, key: str, default, **kwargs):
+    """A widget whose value survives page switches.
+
+    Streamlit drops the state of widgets that a run does not draw, so the value
+    is also stored under a key no widget owns, and given back when the widget
+    is drawn again.
+    """
+    store = f"kept:{key}"
+    if key not in st.session_state:
+        st.session_state[key] = st.session_state.get(store, default)
+    value = widget(label, key=key, **kwargs)
+    st.session_state[store] = value
+    return value
+
+
+def _selection(key: str, options, default):
+    """Forget a remembered choice that is no longer offered (a device unplugged, an option renamed)."""
+    for name in (key, f"kept:{key}"):
+        if name in st.session_state and st.session_state[name] not in options:
+            del st.session_state[name]
+    return default if default in options else options[0]
+
+
+def device_label(device) -> str:
+    return available_devices().get(str(device), str(device))
+
+
+def page_setup(key: str) -> Page:
+    """Configure the page, draw the sidebar every page shares, and return the settings it holds.
+
+    Every page calls this itself (not only app.py): the first request after the
+    server starts may run a page file directly, without the entrypoint.
+    """
+    st.set_page_config(page_title="Live Deep-Learning Classroom", page_icon="🧠", layout="wide")
+    with st.sidebar:
+        lang = kept(st.radio, "Language · 语言", "lang", _selection("lang", list(LANGUAGES), "en"),
+                    options=list(LANGUAGES), format_func=LANGUAGES.get, horizontal=True)
+        devices = available_devices()
+        device = kept(st.selectbox, translate("sidebar.device", lang), "device", _selection("device", list(devices), "cpu"),
+                      options=list(devices), format_func=devices.get)
+        seed = kept(st.number_input, translate("sidebar.seed", lang), "seed", 0, min_value=0, max_value=2**31 - 1,
+                    step=1, help=translate("sidebar.seed_help", lang))
+        st.caption(f"{translate('sidebar.data_dir', lang)}: `{data_dir()}`",
+                   help=translate("sidebar.data_dir_help", lang, env=DATA_DIR_ENV))
+    return Page(key=key, lang=lang, device=pick_device(device), seed=int(seed))
+
+
+LR_CHOICES = sorted(m * 10.0**e for e in range(-5, 2) for m in (1, 2, 5))
+
+
+def _nearest(options, value: float) -> float:
+    if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
+        return options[0]
+    return min(options, key=lambda option: abs(math.log10(option) - math.log10(value)))
+
+
+def lr_control(page: Page, default: float) -> float:
+    """The learning rate: a log-scale slider and, beside it, the exact value (any number may be typed)."""
+    key, slider_key = f"{page.key}:lr", f"{page.key}:lr_slider"
+    options = sorted(set(LR_CHOICES) | {default})
+    if key not in st.session_state:
+        st.session_state[key] = float(st.session_state.get(f"kept:{key}", default))
+    if slider_key not in st.session_state:
+        st.session_state[slider_key] = _nearest(options, st.session_state[key])
+
+    def slider_moved():
+        st.session_state[key] = st.session_state[slider_key]
+
+    def number_typed():
+        st.session_state[slider_key] = _nearest(options, st.session_state[key])
+
+    left, right = st.columns([3, 1])
+    left.select_slider(page.t("train.lr"), options, key=slider_key, on_change=slider_moved, format_func=lambda v: f"{v:g}")
+    lr = right.number_input(page.t("train.lr_exact"), key=key, on_change=number_typed, format="%g", step=None)
+    st.session_state[f"kept:{key}"] = lr
+    return lr
+
+
+def epochs_control(page: Page, default: int, maximum: int) -> int:
+    return kept(st.slider, page.t("train.epochs"), f"{page.key}:epochs", default, min_value=0, max_value=maximum)
+
+
+def choice(page: Page, label_key: str, name: str, options: list, default, **kwargs):
+    """A remembered select box for one of the page's choices (optimizer, variant, ...)."""
+    key = f"{page.key}:{name}"
+    return kept(st.selectbox, page.t(label_key), key, _selection(key, options, default), options=options, **kwargs)
+
+
+def train_buttons(page: Page) -> str | None:
+    """Train / Stop / Reset in a row; returns which one was clicked in this run, if any."""
+    columns = st.columns([1, 1, 1, 3])
+    clicked = None
+    for column, action, kind in zip(columns, ("train", "stop", "reset"), ("primary", "secondary", "secondary")):
+        if column.button(page.t(f"train.{action}"), key=f"{page.key}:{action}", type=kind, width="stretch"):
+            clicked = action
+    return clicked
+
+
+@dataclass
+class Run:
+    """One training run of a page: its trainer and whatever the page's charts draw from."""
+
+    trainer: Trainer
+    model: object = None
+    extras: dict = field(default_factory=dict)
+    device: str = "cpu"
+
+
+Draw = Callable[[Run | None], dict]
+"""A page's charts: chart name -> Plotly figure, for a run (or for None, before any training)."""
+
+
+class LiveCharts(Callback):
+    """Redraws a page's charts and a progress bar while training, at most every REDRAW_SECONDS."""
+
+    def __init__(self, page: Page, run: Run, draw: Draw, grid: ChartGrid, progress):
+        self.page, self.run, self.draw, self.grid, self.progress = page, run, draw, grid, progress
+        self.redraws = 0
+        self.last = 0.0
+
+    def redraw(self) -> None:
+        self.last = time.perf_counter()
+        self.redraws += 1
+        self.grid.show(self.draw(self.run), suffix=str(self.redraws))
+        trainer = self.run.trainer
+        loss = trainer.last_loss
+        self.progress.progress(min(trainer.epoch / trainer.epochs, 1.0), text=self.page.t(
+            "train.progress", epoch=trainer.epoch, epochs=trainer.epochs, loss="—" if loss is None else f"{loss:.4g}"))
+
+    def _maybe_redraw(self) -> None:
+        if time.perf_counter() - self.last >= REDRAW_SECONDS:
+            self.redraw()
+
+    def on_train_start(self, trainer):
+        self.redraw()
+
+    def on_batch_end(self, trainer):
+        st.session_state.get("lang")  # a Streamlit checkpoint: a Stop click interrupts the loop here
+        self._maybe_redraw()
+
+    def on_epoch_end(self, trainer):
+        self._maybe_redraw()
+
+    def on_train_end(self, trainer):
+        self.redraw()
+
+
+class ChartGrid:
+    """The place a page's charts go: two to a row, each slot made the first time its chart is drawn."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.area = st.container()
+        self.slots: dict = {}
+        self._free: list = []
+
+    def show(self, figures: dict, suffix: str = "") -> None:
+        for name, figure in figures.items():
+            if name not in self.slots:
+                if not self._free:
+                    self._free = [column.empty() for column in self.area.columns(2)]
+                self.slots[name] = self._free.pop(0)
+            self.slots[name].plotly_chart(figure, key=f"{self.page.key}:{name}:{suffix}", width="stretch")
+
+
+def show_outcome(page: Page, run: Run) -> None:
+    trainer, outcome = run.trainer, run.trainer.outcome
+    if outcome is None:
+        return
+    if outcome.kind == "finished":
+        st.success(page.t("train.finished", epochs=trainer.epochs, seconds=trainer.seconds, device=device_label(run.device)))
+    elif outcome.kind == "stopped":
+        st.info(page.t("train.stopped", epoch=outcome.epoch, epochs=trainer.epochs))
+    else:
+        st.error(page.t(f"train.{outcome.kind}", epoch=outcome.epoch, value=f"{outcome.loss:.4g}"))
+
+
+def show_code(page: Page, code: list) -> None:
+    """The "The code" expander: the source of the classes and functions that ran."""
+    with st.expander(page.t("train.code")):
+        st.caption(page.t("train.code_caption"))
+        for item in code:
+            st.code(inspect.getsource(item), language="python")
+
+
+def train(page: Page, action: str | None, build: Callable[[], Run], draw: Draw, *,
+          lr: float | None = None, epochs: int | None = None, code: list = (), run_key: str | None = None) -> Run | None:
+    """Carry out the clicked action and show the page's charts; returns the run to show (or None).
+
+    build() makes a fresh Run (model, data, trainer) from the page's settings.
+    The run is kept in session state under run_key (one per page by default),
+    so reruns, Stop and page switches keep it; Reset removes it.
+    """
+    run_key = run_key or f"run:{page.key}"
+    if action == "reset":
+        st.session_state.pop(run_key, None)
+    problems = setting_problems(lr, epochs) if action == "train" else []
+    for message, values in problems:
+        st.error(page.t(message, **values))
+
+    progress = st.empty()
+    run = st.session_state.get(run_key)
+    grid = ChartGrid(page)
+    if action == "train" and not problems:
+        run = build()
+        st.session_state[run_key] = run
+        live = LiveCharts(page, run, draw, grid, progress)
+        run.trainer.callbacks.append(live)
+        try:
+            run.trainer.fit()
+        except Exception as error:  # a page's model or data failed: say so, keep the page alive
+            st.error(page.t("train.failed", error=f"{type(error).__name__}: {error}"))
+        finally:
+            run.trainer.callbacks.remove(live)
+    else:
+        grid.show(draw(run))
+        if run is None:
+            progress.info(page.t("train.nothing_yet"))
+    if run is not None:
+        show_outcome(page, run)
+    show_code(page, code)
+    return run

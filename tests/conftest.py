@@ -1,0 +1,45 @@
+"""Shared test setup: the data directory, and AppTest helpers for the pages."""
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+# The tests read the local mirror of the data sets when there is one (never committed).
+if SHARED_DATA.exists():
+    os.environ.setdefault("DL_CLASSROOM_DATA", str(SHARED_DATA))
+
+
+@pytest.fixture
+def app(monkeypatch):
+    """Open a page of the app in AppTest: app("pages/cnn.py") runs app.py and switches to that page."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.chdir(ROOT)
+
+    def open_page(page: str | None = None, lang: str = "en", timeout: float = 120):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+        at.session_state["lang"] = lang
+        at.run()
+        if page is not None:
+            at.switch_page(page).run()
+        assert not at.exception, at.exception
+        return at
+
+    return open_page
+
+
+def plotly_specs(at) -> list[dict]:
+    """The Plotly figures an AppTest run shows, as dicts."""
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def texts(at) -> str:
+    """All the text an AppTest run shows (markdown, captions, alerts, titles), joined."""
+    parts = []
+    for kind in ("title", "header", "markdown", "caption", "success", "info", "warning", "error"):
+        parts += [str(element.value) for element in getattr(at, kind)]
+    return "\n".join(parts)
