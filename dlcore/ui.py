@@ -24,6 +24,7 @@ from typing import Callable
 import streamlit as st
 import torch
 
+from dlcore.checkpoints import WeightsError, load_weights, weights_bytes
 from dlcore.data import DATA_DIR_ENV, data_dir
 from dlcore.devices import available_devices, pick_device
 from dlcore.text import LANGUAGES, translate
@@ -266,3 +267,37 @@ def train(page: Page, action: str | None, build: Callable[[], Run], draw: Draw, 
         show_outcome(page, run)
     show_code(page, code)
     return run
+
+
+def cached_resource(function):
+    """Keep what `function` returns for the whole server, per arguments (data sets turned into tensors once)."""
+    return st.cache_resource(show_spinner=False)(function)
+
+
+def weights_section(page: Page, build: Callable[[], Run], run_key: str | None = None) -> None:
+    """Download the run's weights; upload weights into it (or into a fresh, untrained run)."""
+    run_key = run_key or f"run:{page.key}"
+    upload_key, message_key = f"{page.key}:weights_upload", f"{page.key}:weights_message"
+
+    def uploaded():
+        file = st.session_state.get(upload_key)
+        if file is None:
+            return
+        run = st.session_state.get(run_key) or build()
+        try:
+            load_weights(run.model, file.getvalue())
+        except WeightsError as error:
+            st.session_state[message_key] = ("error", error.key, error.values)
+            return
+        st.session_state[run_key] = run
+        st.session_state[message_key] = ("success", "weights.loaded", {"name": file.name})
+
+    with st.expander(page.t("weights.title")):
+        run = st.session_state.get(run_key)
+        if run is not None:
+            st.download_button(page.t("weights.download"), data=weights_bytes(run.model),
+                               file_name=f"{page.key}.pt", mime="application/octet-stream", key=f"{page.key}:weights_download")
+        st.file_uploader(page.t("weights.upload"), type=["pt", "pth"], key=upload_key, on_change=uploaded)
+        if message_key in st.session_state:
+            kind, key, values = st.session_state[message_key]
+            getattr(st, kind)(page.t(key, **values))

@@ -48,3 +48,17 @@ STRINGS = {
     "chart.batch": ("Batch", "批次"),
     "chart.loss_curve": ("Loss per epoch", "每轮损失"),
 }
+
+STRINGS.update({
+    "weights.title": ("Weights", "权重"),
+    "weights.download": ("Download the trained weights (state_dict)", "下载训练好的权重 (state_dict)"),
+    "weights.upload": ("Load weights from a file", "从文件加载权重"),
+    "weights.loaded": ("Loaded the weights from {name}.", "已从 {name} 加载权重。"),
+    "weights.unreadable": ("This file is not a PyTorch weights file (torch.load could not read it).", "这个文件不是 PyTorch 权重文件（torch.load 无法读取）。"),
+    "weights.not_state_dict": ("This file holds something other than a state_dict of tensors.", "这个文件里不是由张量组成的 state_dict。"),
+    "weights.other_model": (
+        "These weights belong to another model. Missing: {missing}. Not in this model: {unexpected}.",
+        "这些权重属于另一个模型。缺少：{missing}。本模型没有：{unexpected}。",
+    ),
+    "weights.shape": ("The weights do not fit: {name} has shape {got}, this model needs {want}.", "权重形状不匹配：{name} 的形状是 {got}，本模型需要 {want}。"),
+})
