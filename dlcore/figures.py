@@ -81,25 +81,36 @@ def sigmoid_decision(hours, probability, boundary, data_x, data_y, lang: str = "
     return fig
 
 
-def computation_graph(names, edges, lang: str = "en") -> go.Figure:
-    """A layered drawing of an autograd graph: inputs on the left, the loss on the right."""
-    depth = [0] * len(names)
-    for _ in names:  # longest path from a leaf; the graph is small
+def computation_graph(nodes, edges, lang: str = "en") -> go.Figure:
+    """An autograd graph drawn left (the leaf w) to right (the loss): each node's value and gradient."""
+    depth = [0] * len(nodes)
+    for _ in nodes:  # longest path from a leaf; the graph is small
         for a, b in edges:
             depth[b] = max(depth[b], depth[a] + 1)
-    rows: dict[int, int] = {}
-    position = []
-    for node in range(len(names)):
-        row = rows.get(depth[node], 0)
-        rows[depth[node]] = row + 1
-        position.append((depth[node], -row))
-    fig = _figure(translate("backprop.graph_title", lang), "", "", height=260, showlegend=False)
+    fig = _figure(translate("backprop.graph_title", lang), "", "", height=300, showlegend=False)
     for a, b in edges:
-        (x0, y0), (x1, y1) = position[a], position[b]
-        fig.add_annotation(x=x1, y=y1, ax=x0, ay=y0, xref="x", yref="y", axref="x", ayref="y",
-                           showarrow=True, arrowhead=3, arrowsize=1.5, standoff=30, startstandoff=30)
-    fig.add_scatter(x=[p[0] for p in position], y=[p[1] for p in position], mode="markers+text",
-                    text=names, textposition="top center", marker=dict(size=28, color="#ab63fa"))
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False, range=[-1.5, 0.8])
+        fig.add_annotation(x=depth[b], y=0, ax=depth[a], ay=0, xref="x", yref="y", axref="x", ayref="y",
+                           showarrow=True, arrowhead=3, arrowsize=1.5, standoff=22, startstandoff=22)
+    labels = [f"<b>{node.name}</b><br>{translate('backprop.value', lang)} = {node.value:.4g}"
+              f"<br><span style='color:#ef553b'>∂loss/∂ = {node.grad:.4g}</span>" for node in nodes]
+    fig.add_scatter(x=depth, y=[0] * len(nodes), mode="markers+text", text=labels,
+                    textposition=["top center" if i % 2 else "bottom center" for i in range(len(nodes))],
+                    marker=dict(size=30, color="#ab63fa"), hoverinfo="text")
+    fig.update_xaxes(visible=False, range=[-0.7, max(depth) + 0.7])
+    fig.update_yaxes(visible=False, range=[-1.6, 1.6])
+    return fig
+
+
+def lines(title: str, x_title: str, y_title: str, series: dict[str, list[float]],
+          targets: dict[str, float] | None = None, target_label: str = "") -> go.Figure:
+    """One line per named series over its steps; a series' known target value dashed in the same colour."""
+    fig = _figure(title, x_title, y_title)
+    colors = ["#636efa", "#ef553b", "#00cc96", "#ab63fa", "#ffa15a"]
+    for number, (name, values) in enumerate(series.items()):
+        color = colors[number % len(colors)]
+        steps, ys = downsample(values)
+        fig.add_scatter(x=steps, y=ys, mode="lines", name=name, line=dict(color=color, width=2))
+        if targets and name in targets:
+            fig.add_hline(y=targets[name], line_dash="dash", line_color=color,
+                          annotation_text=f"{target_label} {name} = {targets[name]:g}")
     return fig

@@ -28,11 +28,16 @@ def gradient(x, y, w):
     return (2 * x * (x * w - y)).mean()
 
 
+def costs_at(x, y, ws) -> list[float]:
+    """MSE(w) for each w in ws, all at once."""
+    ws = torch.as_tensor(ws, dtype=x.dtype, device=x.device)
+    return ((x[None, :] * ws[:, None] - y[None, :]) ** 2).mean(dim=1).tolist()
+
+
 def cost_curve(x, y, start=0.0, stop=4.0, step=0.1):
     """Exhaustive search: MSE(w) for w swept over [start, stop] (the course's cost curve)."""
     ws = torch.arange(start, stop + step / 2, step, device=x.device)
-    costs = ((x[None, :] * ws[:, None] - y[None, :]) ** 2).mean(dim=1)
-    return ws.tolist(), costs.tolist()
+    return ws.tolist(), costs_at(x, y, ws)
 
 
 @dataclass
@@ -98,27 +103,48 @@ def autograd_step(w: torch.Tensor, lr: float, records: list[AutogradRecord]):
     return step
 
 
-def graph_of(loss: torch.Tensor) -> tuple[list[str], list[tuple[int, int]]]:
-    """The autograd graph behind `loss`: node names and (from, to) edges, walked from grad_fn.
+@dataclass
+class GraphNode:
+    name: str  # what the node computes
+    value: float  # its forward value
+    grad: float | None  # d loss / d (its output), filled in by backward()
 
-    Edges point the way the forward pass ran (inputs -> loss).
+
+def explain_step(x: float, y: float, w: float) -> tuple[list[GraphNode], list[tuple[int, int]]]:
+    """Run one sample forward and backward and return autograd's graph with every node's value and gradient.
+
+    The graph is read from loss.grad_fn, so it is the one autograd really built:
+    w -> (x * w) -> (y_hat - y) -> (...)^2 -> loss, edges in forward order.
     """
-    names: list[str] = []
+    w = torch.tensor(w, requires_grad=True)
+    y_hat = x * w
+    residual = y_hat - y
+    loss = residual**2
+    for tensor in (y_hat, residual):
+        tensor.retain_grad()
+    loss.backward()
+    known = {
+        loss.grad_fn: ("loss = (ŷ − y)²", loss, torch.tensor(1.0)),
+        residual.grad_fn: ("ŷ − y", residual, residual.grad),
+        y_hat.grad_fn: ("ŷ = x · w", y_hat, y_hat.grad),
+    }
+    nodes: list[GraphNode] = []
     edges: list[tuple[int, int]] = []
     index: dict[object, int] = {}
 
     def visit(fn) -> int:
-        if fn in index:
-            return index[fn]
-        name = type(fn).__name__
-        if hasattr(fn, "variable"):
-            name = f"w (leaf, {name})"
-        index[fn] = len(names)
-        names.append(name)
-        for parent, _ in fn.next_functions:
-            if parent is not None:
-                edges.append((visit(parent), index[fn]))
+        if fn not in index:
+            if fn in known:
+                name, tensor, grad = known[fn]
+                node = GraphNode(f"{name}  [{type(fn).__name__}]", tensor.item(), grad.item())
+            else:  # AccumulateGrad: where the gradient of the leaf w is stored
+                node = GraphNode(f"w  [{type(fn).__name__}]", w.item(), w.grad.item())
+            index[fn] = len(nodes)
+            nodes.append(node)
+            for parent, _ in fn.next_functions:
+                if parent is not None:
+                    edges.append((visit(parent), index[fn]))
         return index[fn]
 
     visit(loss.grad_fn)
-    return names, edges
+    return nodes, edges

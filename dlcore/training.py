@@ -149,6 +149,19 @@ class Trainer:
             self._emit("on_train_end")
 
 
+class ParameterTrace(Callback):
+    """Records every scalar of a model's parameters after each batch: {"linear.weight[0]": [...], ...}."""
+
+    def __init__(self, model: torch.nn.Module):
+        self.model = model
+        self.values: dict[str, list[float]] = {}
+
+    def on_batch_end(self, trainer):
+        for name, parameter in self.model.named_parameters():
+            for index, value in enumerate(parameter.detach().flatten().tolist()):
+                self.values.setdefault(f"{name}[{index}]", []).append(value)
+
+
 def setting_problems(lr: float | None = None, epochs: int | None = None) -> list[tuple[str, dict]]:
     """What is wrong with these hyper-parameters, as (message key, values) pairs; empty when fine."""
     problems = []

@@ -18,7 +18,7 @@ from __future__ import annotations
 import inspect
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 import streamlit as st
@@ -43,6 +43,10 @@ class Page:
 
     def t(self, key: str, **values) -> str:
         return translate(key, self.lang, **values)
+
+    def variant(self, name: str) -> "Page":
+        """The same page with its own widget keys and run, for a variant that has its own defaults."""
+        return replace(self, key=f"{self.key}:{name}")
 
 
 def kept(widget, label: str, key: str, default, **kwargs):

@@ -38,3 +38,8 @@ STRINGS = {
     ),
     "logistic.no_boundary": ("The model has no decision boundary yet (w = 0).", "模型还没有决策边界（w = 0）。"),
 }
+
+STRINGS.update({
+    "reg.params_title": ("Parameters during training", "训练过程中的参数"),
+    "reg.value": ("value", "值"),
+})
