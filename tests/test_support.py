@@ -1,0 +1,63 @@
+"""Devices, translations, weights files, and the rule that dlcore works without Streamlit."""
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import torch
+
+from dlcore.checkpoints import WeightsError, load_weights, weights_bytes
+from dlcore.devices import available_devices, pick_device
+from dlcore.text import LANGUAGES, STRINGS, translate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_only_existing_devices_are_offered():
+    devices = available_devices()
+    assert list(devices)[0] == "cpu"
+    assert sum(d.startswith("cuda") for d in devices) == torch.cuda.device_count()
+    assert pick_device("cuda:7" if torch.cuda.device_count() < 8 else "nope") == torch.device("cpu")
+
+
+def test_every_string_exists_in_both_languages_with_the_same_placeholders():
+    assert set(LANGUAGES) == {"en", "zh"}
+    for key, (english, chinese) in STRINGS.items():
+        assert english.strip() and chinese.strip(), key
+        assert set(re.findall(r"{(\w+)", english)) == set(re.findall(r"{(\w+)", chinese)), key
+    assert translate("train.stopped", "zh", epoch=3, epochs=10).startswith("在第 3/10 轮")
+
+
+def test_pages_use_only_known_text_keys():
+    used = set()
+    for path in [ROOT / "app.py", *ROOT.glob("pages/*.py")]:
+        used |= set(re.findall(r"""\.t\(\s*f?["']([\w.]+)["']""", path.read_text()))
+    unknown = {key for key in used if key not in STRINGS and not key.endswith(".")}
+    assert not unknown
+
+
+def test_dlcore_imports_without_streamlit_except_its_adapter():
+    modules = sorted(p.stem for p in (ROOT / "dlcore").glob("*.py") if p.stem not in ("__init__", "ui"))
+    script = ("import sys; sys.modules['streamlit'] = None\n"
+              + "".join(f"import dlcore.{m}\n" for m in modules) + "import dlcore.text\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    importers = [p.name for p in (ROOT / "dlcore").rglob("*.py")
+                 if re.search(r"^\s*(import|from) streamlit", p.read_text(), re.M)]
+    assert importers == ["ui.py"]
+
+
+def test_weights_round_trip_and_mismatches_are_explained():
+    source, target = torch.nn.Linear(3, 2), torch.nn.Linear(3, 2)
+    load_weights(target, weights_bytes(source))
+    assert torch.equal(source.weight, target.weight)
+    with pytest.raises(WeightsError) as error:
+        load_weights(torch.nn.Linear(4, 2), weights_bytes(source))
+    assert error.value.key == "weights.shape" and error.value.values["name"] == "weight"
+    with pytest.raises(WeightsError) as error:
+        load_weights(torch.nn.Sequential(torch.nn.Linear(3, 2)), weights_bytes(source))
+    assert error.value.key == "weights.other_model"
+    with pytest.raises(WeightsError) as error:
+        load_weights(target, b"not a weights file")
+    assert error.value.key == "weights.unreadable"
