@@ -1,41 +1,47 @@
 """Plotly figure builders for what the pages show. Pure functions of the data: no Streamlit."""
 from __future__ import annotations
 
+import numpy as np
 import plotly.graph_objects as go
 
 from dlcore.text import translate
 
 MAX_POINTS = 2000
-LAYOUT = dict(margin=dict(l=10, r=10, t=40, b=10), height=320, template="plotly_white")
+LAYOUT = dict(margin=dict(l=10, r=10, t=40, b=10), height=320)
+VALIDATE = False
+"""Plotly checks every property as it is set, which triples the cost of a live redraw; the tests switch it on."""
 
 
-def downsample(values, max_points: int = MAX_POINTS) -> tuple[list[int], list[float]]:
-    """(1-based indices, values) keeping at most about max_points evenly spaced points, always the last."""
+def downsample(values, max_points: int = MAX_POINTS) -> tuple[np.ndarray, np.ndarray]:
+    """(1-based indices, values) keeping at most about max_points evenly spaced points, always the last.
+
+    NumPy arrays, because Plotly checks a Python list element by element and an array at once.
+    """
     n = len(values)
-    stride = max(1, -(-n // max_points))
-    indices = list(range(0, n, stride))
-    if indices and indices[-1] != n - 1:
-        indices.append(n - 1)
-    return [i + 1 for i in indices], [values[i] for i in indices]
+    indices = np.arange(0, n, max(1, -(-n // max_points)))
+    if n and indices[-1] != n - 1:
+        indices = np.append(indices, n - 1)
+    return indices + 1, np.asarray(values, dtype=float)[indices] if n else np.array([])
 
 
-def _figure(title: str, x_title: str, y_title: str, **layout) -> go.Figure:
-    fig = go.Figure()
+def new_figure(title: str, x_title: str, y_title: str, **layout) -> go.Figure:
+    """An empty figure in the app's style (Streamlit's theme colours it in the browser)."""
+    fig = go.Figure(_validate=VALIDATE)
     fig.update_layout(title=title, xaxis_title=x_title, yaxis_title=y_title, **{**LAYOUT, **layout})
     return fig
 
 
 def loss_curve(history, lang: str = "en", log_y: bool = False) -> go.Figure:
     """Loss per epoch as a line (and loss per batch, faint, when epochs have several batches)."""
-    fig = _figure(translate("chart.loss_curve", lang), translate("chart.epoch", lang), translate("chart.loss", lang))
+    fig = new_figure(translate("chart.loss_curve", lang), translate("chart.epoch", lang), translate("chart.loss", lang))
     epochs = history.series("epoch")
     batches_per_epoch = len(history.batch_loss) / max(len(epochs), 1)
     if batches_per_epoch > 1:
         steps, losses = downsample(history.batch_loss)
-        fig.add_scatter(x=[s / batches_per_epoch for s in steps], y=losses, mode="lines",
+        fig.add_scatter(x=steps / batches_per_epoch, y=losses, mode="lines",
                         name=translate("chart.batch", lang), line=dict(width=1, color="rgba(99,110,250,0.35)"))
     x, y = downsample(history.series("loss"))
-    fig.add_scatter(x=[epochs[i - 1] for i in x], y=y, mode="lines+markers" if len(x) < 60 else "lines",
+    fig.add_scatter(x=np.asarray(epochs)[x - 1] if len(x) else x, y=y, mode="lines+markers" if len(x) < 60 else "lines",
                     name=translate("chart.epoch", lang), line=dict(width=3, color="#636efa"))
     if log_y:
         fig.update_yaxes(type="log")
@@ -45,11 +51,11 @@ def loss_curve(history, lang: str = "en", log_y: bool = False) -> go.Figure:
 
 def cost_curve(ws, costs, path, path_costs, lang: str = "en") -> go.Figure:
     """MSE(w) over the swept w, with the path gradient descent walked and its current point."""
-    fig = _figure(translate("gd.cost_title", lang), "w", translate("gd.cost_axis", lang))
+    fig = new_figure(translate("gd.cost_title", lang), "w", translate("gd.cost_axis", lang))
     fig.add_scatter(x=ws, y=costs, mode="lines", name="MSE(w)", line=dict(color="#636efa", width=3))
     if path:
         steps, xs = downsample(path, 400)
-        ys = [path_costs[i - 1] for i in steps]
+        ys = np.asarray(path_costs)[steps - 1]
         fig.add_scatter(x=xs, y=ys, mode="lines+markers", name=translate("gd.path", lang),
                         line=dict(color="rgba(239,85,59,0.5)", width=1), marker=dict(size=5))
         fig.add_scatter(x=[path[-1]], y=[path_costs[-1]], mode="markers", name=f"w = {path[-1]:.4g}",
@@ -59,7 +65,7 @@ def cost_curve(ws, costs, path, path_costs, lang: str = "en") -> go.Figure:
 
 def fitted_line(x, y, line_x, line_y, lang: str = "en") -> go.Figure:
     """The data points and the model's line through them."""
-    fig = _figure(translate("reg.fit_title", lang), "x", "y")
+    fig = new_figure(translate("reg.fit_title", lang), "x", "y")
     fig.add_scatter(x=x, y=y, mode="markers", name=translate("reg.data", lang), marker=dict(size=12, color="#636efa"))
     fig.add_scatter(x=line_x, y=line_y, mode="lines", name=translate("reg.model", lang), line=dict(color="#ef553b", width=3))
     return fig
@@ -67,17 +73,15 @@ def fitted_line(x, y, line_x, line_y, lang: str = "en") -> go.Figure:
 
 def sigmoid_decision(hours, probability, boundary, data_x, data_y, lang: str = "en") -> go.Figure:
     """Probability of passing against hours studied, the 0.5 line, and the decision boundary."""
-    fig = _figure(translate("logistic.plot_title", lang), translate("logistic.hours", lang),
+    fig = new_figure(translate("logistic.plot_title", lang), translate("logistic.hours", lang),
                   translate("logistic.probability", lang), yaxis_range=[-0.05, 1.05])
-    fig.add_scatter(x=hours, y=probability, mode="lines", name="sigmoid(w·x + b)", line=dict(color="#636efa", width=3))
+    fig.add_scatter(x=np.asarray(hours), y=np.asarray(probability), mode="lines", name="sigmoid(w·x + b)", line=dict(color="#636efa", width=3))
     fig.add_scatter(x=data_x, y=data_y, mode="markers", name=translate("reg.data", lang),
                     marker=dict(size=12, color="#00cc96", line=dict(color="black", width=1)))
-    fig.add_hline(y=0.5, line_color="red")
+    fig.add_scatter(x=[hours[0], hours[-1]], y=[0.5, 0.5], mode="lines", line=dict(color="red"), name="0.5")
     if boundary is not None and hours[0] <= boundary <= hours[-1]:
-        fig.add_vline(x=boundary, line_dash="dash", line_color="gray",
-                      annotation_text=translate("logistic.boundary_at", lang, x=boundary))
-    fig.update_xaxes(showgrid=True)
-    fig.update_yaxes(showgrid=True)
+        fig.add_scatter(x=[boundary, boundary], y=[0, 1], mode="lines", line=dict(color="gray", dash="dash"),
+                        name=translate("logistic.boundary_at", lang, x=boundary))
     return fig
 
 
@@ -87,7 +91,7 @@ def computation_graph(nodes, edges, lang: str = "en") -> go.Figure:
     for _ in nodes:  # longest path from a leaf; the graph is small
         for a, b in edges:
             depth[b] = max(depth[b], depth[a] + 1)
-    fig = _figure(translate("backprop.graph_title", lang), "", "", height=300, showlegend=False)
+    fig = new_figure(translate("backprop.graph_title", lang), "", "", height=300, showlegend=False)
     for a, b in edges:
         fig.add_annotation(x=depth[b], y=0, ax=depth[a], ay=0, xref="x", yref="y", axref="x", ayref="y",
                            showarrow=True, arrowhead=3, arrowsize=1.5, standoff=22, startstandoff=22)
@@ -104,13 +108,13 @@ def computation_graph(nodes, edges, lang: str = "en") -> go.Figure:
 def lines(title: str, x_title: str, y_title: str, series: dict[str, list[float]],
           targets: dict[str, float] | None = None, target_label: str = "") -> go.Figure:
     """One line per named series over its steps; a series' known target value dashed in the same colour."""
-    fig = _figure(title, x_title, y_title)
+    fig = new_figure(title, x_title, y_title)
     colors = ["#636efa", "#ef553b", "#00cc96", "#ab63fa", "#ffa15a"]
     for number, (name, values) in enumerate(series.items()):
         color = colors[number % len(colors)]
         steps, ys = downsample(values)
         fig.add_scatter(x=steps, y=ys, mode="lines", name=name, line=dict(color=color, width=2))
-        if targets and name in targets:
-            fig.add_hline(y=targets[name], line_dash="dash", line_color=color,
-                          annotation_text=f"{target_label} {name} = {targets[name]:g}")
+        if targets and name in targets and len(steps):
+            fig.add_scatter(x=[1, steps[-1]], y=[targets[name]] * 2, mode="lines", line=dict(color=color, dash="dash"),
+                            name=f"{target_label} {name} = {targets[name]:g}")
     return fig

@@ -32,6 +32,8 @@ from dlcore.training import Callback, Trainer, setting_problems
 
 REDRAW_SECONDS = 0.25
 """At most four chart redraws a second: the browser cannot show more, and training keeps its speed."""
+CHECKPOINT_SECONDS = 0.02
+"""How often a training loop gives Streamlit the chance to stop it (a Stop click, a changed widget)."""
 
 
 @dataclass
@@ -168,15 +170,13 @@ class LiveCharts(Callback):
         self.page, self.run, self.draw, self.grid, self.progress = page, run, draw, grid, progress
         self.redraws = 0
         self.last = 0.0
+        self.last_checkpoint = 0.0
 
     def redraw(self) -> None:
         self.last = time.perf_counter()
         self.redraws += 1
         self.grid.show(self.draw(self.run), suffix=str(self.redraws))
-        trainer = self.run.trainer
-        loss = trainer.last_loss
-        self.progress.progress(min(trainer.epoch / trainer.epochs, 1.0), text=self.page.t(
-            "train.progress", epoch=trainer.epoch, epochs=trainer.epochs, loss="—" if loss is None else f"{loss:.4g}"))
+        show_progress(self.page, self.run.trainer, self.progress)
 
     def _maybe_redraw(self) -> None:
         if time.perf_counter() - self.last >= REDRAW_SECONDS:
@@ -186,7 +186,10 @@ class LiveCharts(Callback):
         self.redraw()
 
     def on_batch_end(self, trainer):
-        st.session_state.get("lang")  # a Streamlit checkpoint: a Stop click interrupts the loop here
+        now = time.perf_counter()
+        if now - self.last_checkpoint >= CHECKPOINT_SECONDS:
+            self.last_checkpoint = now
+            st.session_state.get("lang")  # a Streamlit checkpoint: a Stop click interrupts the loop here
         self._maybe_redraw()
 
     def on_epoch_end(self, trainer):
@@ -194,6 +197,12 @@ class LiveCharts(Callback):
 
     def on_train_end(self, trainer):
         self.redraw()
+
+
+def show_progress(page: Page, trainer: Trainer, slot) -> None:
+    loss = trainer.last_loss
+    slot.progress(min(trainer.epoch / trainer.epochs, 1.0), text=page.t(
+        "train.progress", epoch=trainer.epoch, epochs=trainer.epochs, loss="—" if loss is None else f"{loss:.4g}"))
 
 
 class ChartGrid:
@@ -267,6 +276,8 @@ def train(page: Page, action: str | None, build: Callable[[], Run], draw: Draw, 
         grid.show(draw(run))
         if run is None:
             progress.info(page.t("train.nothing_yet"))
+        else:
+            show_progress(page, run.trainer, progress)
     if run is not None:
         show_outcome(page, run)
     show_code(page, code)

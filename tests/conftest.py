@@ -5,6 +5,10 @@ from pathlib import Path
 
 import pytest
 
+import dlcore.figures
+
+dlcore.figures.VALIDATE = True  # in tests every figure property is checked by Plotly
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 

@@ -101,7 +101,7 @@ def test_logistic_boundary_and_sigmoid_plot(app):
     sigmoid = [s for s in plotly_specs(at) if s["layout"]["title"]["text"] == "Probability of passing"][0]
     probabilities = sigmoid["data"][0]["y"]
     assert len(probabilities) == 200 and probabilities[0] < 0.5 < probabilities[-1]
-    assert any(shape["y0"] == 0.5 for shape in sigmoid["layout"]["shapes"])
+    assert any(trace["y"] == [0.5, 0.5] for trace in sigmoid["data"])  # the 0.5 line
 
 
 @pytest.mark.parametrize("lr", [0.0, -0.5])

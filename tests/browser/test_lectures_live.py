@@ -1,20 +1,60 @@
-"""Lectures 2-6 in a real browser: open each page by URL first thing, train, see the loss curve, stop."""
+"""Lectures 2-6 in a real browser against `streamlit run`: each page opened by URL first thing after start-up."""
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from conftest import wait_for_app
 
-PAGES = ["logistic_regression"]
+PAGES = {
+    "linear_model": "Lectures 2–3",
+    "backprop": "Lecture 4",
+    "linear_regression": "Lecture 5",
+    "logistic_regression": "Lecture 6",
+}
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_page_opened_by_url_trains_live(server, page, path):
+@pytest.mark.parametrize("path, heading", PAGES.items())
+def test_page_opened_by_url_has_the_sidebar_and_trains_live(server, page, path, heading):
     page.goto(f"{server}/{path}")
     wait_for_app(page)
     sidebar = page.get_by_test_id("stSidebar")
-    assert sidebar.get_by_text("Language · 语言").is_visible()
-    assert sidebar.get_by_text("Random seed").is_visible()
+    for label in ("Device", "Random seed", "English", "简体中文"):
+        expect(sidebar.get_by_text(label, exact=True).first).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile(heading))).to_be_visible()
     page.get_by_role("button", name="Train").click()
     page.get_by_text("Loss per epoch").first.wait_for()
     page.get_by_role("button", name="Stop").click()
     wait_for_app(page)
-    assert page.locator('[data-testid="stPlotlyChart"]').count() >= 1
+    page.get_by_text(re.compile("Finished|Stopped")).first.wait_for()
+    expect(page.locator('[data-testid="stPlotlyChart"]').first).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_stop_keeps_the_model_and_curves_of_a_long_run(server, page):
+    page.goto(f"{server}/logistic_regression")
+    wait_for_app(page)
+    expect(page.get_by_role("slider")).to_have_count(2)
+    page.get_by_role("slider").nth(1).focus()  # the epochs slider: End moves it to 10000
+    page.keyboard.press("End")
+    wait_for_app(page)
+    page.get_by_role("button", name="Train").click()
+    page.get_by_text("Probability of passing").first.wait_for()
+    page.wait_for_timeout(1000)
+    page.get_by_role("button", name="Stop").click()
+    message = page.get_by_text(re.compile(r"Stopped at epoch \d+ of 10000"))
+    message.wait_for()
+    expect(page.get_by_text("Decision boundary")).to_be_visible()
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(2)
+
+
+def test_home_links_to_a_lecture_and_the_language_switch_translates_it(server, page):
+    page.goto(server)
+    wait_for_app(page)
+    expect(page.get_by_text("Live Deep-Learning Classroom").first).to_be_visible()
+    page.get_by_test_id("stSidebar").get_by_text("简体中文").click()
+    page.get_by_text("深度学习实时课堂").first.wait_for()
+    page.get_by_role("link", name="打开").first.click()
+    page.get_by_role("heading", name=re.compile("第 2–3 讲")).wait_for()
+    page.get_by_role("button", name="训练").click()
+    page.get_by_text(re.compile("完成 100 轮训练")).wait_for()

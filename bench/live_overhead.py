@@ -1,0 +1,66 @@
+"""How much watching costs: the same training with and without the live charts.
+
+Trains lecture 6's logistic regression (10,000 full-batch epochs, about 0.5 ms each)
+three times each way, alternating, on the CPU:
+  - live: the real page in Streamlit's AppTest, charts redrawn through dlcore.ui.LiveCharts;
+  - bare: the same Trainer with no callbacks.
+Prints the median seconds of each and their ratio (target: at most 1.05).
+
+    python bench/live_overhead.py [--epochs 10000] [--repeats 3]
+"""
+import argparse
+import statistics
+import sys
+from pathlib import Path
+
+import torch
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dlcore.regression import LogisticRegressionModel, hours_passed, make_optimizer  # noqa: E402
+from dlcore.training import Trainer, full_batch, supervised_step  # noqa: E402
+
+
+def bare(epochs: int) -> float:
+    torch.manual_seed(0)
+    model = LogisticRegressionModel()
+    x, y = hours_passed()
+    step = supervised_step(model, torch.nn.BCELoss(reduction="sum"), make_optimizer("SGD", model.parameters(), 0.01))
+    trainer = Trainer(step, full_batch(x, y), epochs)
+    trainer.fit()
+    return trainer.seconds
+
+
+def live(epochs: int) -> tuple[float, int]:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600).run()
+    at.switch_page("pages/logistic_regression.py").run()
+    at.slider(key="logistic:epochs").set_value(epochs).run()
+    at.button(key="logistic:train").click().run()
+    assert not at.exception, at.exception
+    run = at.session_state["run:logistic"]
+    assert run.trainer.outcome.kind == "finished"
+    return run.trainer.seconds, len(run.trainer.history.epochs)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--epochs", type=int, default=10000)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    bare_times, live_times = [], []
+    for _ in range(args.repeats):
+        bare_times.append(bare(args.epochs))
+        seconds, done = live(args.epochs)
+        assert done == args.epochs
+        live_times.append(seconds)
+    b, l = statistics.median(bare_times), statistics.median(live_times)
+    print(f"bare training : {b:.3f} s  (runs: {', '.join(f'{t:.3f}' for t in bare_times)})")
+    print(f"live charts   : {l:.3f} s  (runs: {', '.join(f'{t:.3f}' for t in live_times)})")
+    print(f"overhead ratio: {l / b:.3f}  (target <= 1.05)")
+
+
+if __name__ == "__main__":
+    main()
