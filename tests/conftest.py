@@ -1,10 +1,7 @@
-"""Shared test setup: the data directory, and AppTest helpers for the pages."""
-import base64
-import json
+"""Shared test setup: the data directory and the `app` fixture. Helpers to read a run: tests/pagetools.py."""
 import os
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 import dlcore.figures
@@ -36,29 +33,3 @@ def app(monkeypatch):
         return at
 
     return open_page
-
-
-def _decoded(value):
-    """Plotly sends NumPy arrays as {"dtype", "bdata"} (base64); turn them back into lists."""
-    if isinstance(value, dict) and "bdata" in value and "dtype" in value:
-        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
-        shape = [int(size) for size in str(value.get("shape", len(array))).split(",")]
-        return array.reshape(shape).tolist()
-    if isinstance(value, dict):
-        return {key: _decoded(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_decoded(item) for item in value]
-    return value
-
-
-def plotly_specs(at) -> list[dict]:
-    """The Plotly figures an AppTest run shows, as dicts with plain lists for data."""
-    return [_decoded(json.loads(chart.proto.spec)) for chart in at.get("plotly_chart")]
-
-
-def texts(at) -> str:
-    """All the text an AppTest run shows (markdown, captions, alerts, titles), joined."""
-    parts = []
-    for kind in ("title", "header", "markdown", "caption", "success", "info", "warning", "error"):
-        parts += [str(element.value) for element in getattr(at, kind)]
-    return "\n".join(parts)

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from conftest import plotly_specs, texts
+from pagetools import plotly_specs, texts
 
 PAGES = {
     "pages/linear_model.py": "linear_model",

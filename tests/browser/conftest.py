@@ -1,4 +1,4 @@
-"""A real `streamlit run` server on a loopback port, and Playwright driving the system Chromium."""
+"""Fixtures for the browser tests (helpers: tests/browser/browsertools.py): a real `streamlit run` server on a loopback port, and Playwright driving the system Chromium."""
 import os
 import socket
 import subprocess
@@ -71,11 +71,3 @@ def page(browser, request):
     ARTIFACTS.mkdir(exist_ok=True)
     tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
-
-
-def wait_for_app(tab) -> None:
-    """Wait until the page has drawn its sidebar and the script run has finished."""
-    tab.get_by_test_id("stSidebar").get_by_text("Language · 语言").wait_for()
-    tab.get_by_test_id("stSidebar").get_by_text("Random seed").or_(tab.get_by_text("随机种子")).first.wait_for()
-    tab.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000)

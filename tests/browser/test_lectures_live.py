@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import wait_for_app
+from browsertools import wait_for_app
 
 PAGES = {
     "linear_model": "Lectures 2–3",
