@@ -35,7 +35,7 @@ def loss_curve(history, lang: str = "en", log_y: bool = False) -> go.Figure:
     """Loss per epoch as a line (and loss per batch, faint, when epochs have several batches)."""
     fig = new_figure(translate("chart.loss_curve", lang), translate("chart.epoch", lang), translate("chart.loss", lang))
     epochs = history.series("epoch")
-    batches_per_epoch = len(history.batch_loss) / max(len(epochs), 1)
+    batches_per_epoch = history.epochs[0]["batches"] if history.epochs else len(history.batch_loss)
     if batches_per_epoch > 1:
         steps, losses = downsample(history.batch_loss)
         fig.add_scatter(x=steps / batches_per_epoch, y=losses, mode="lines",

@@ -49,7 +49,7 @@ class Outcome:
 
 @dataclass
 class History:
-    """Loss per batch, and one dict of metrics per epoch (loss, plus what `evaluate` returns)."""
+    """Loss per batch, and one dict of metrics per epoch (epoch, loss, batches, plus what `evaluate` returns)."""
 
     batch_loss: list[float] = field(default_factory=list)
     epochs: list[dict] = field(default_factory=list)
@@ -132,7 +132,7 @@ class Trainer:
                         self.outcome = Outcome("stopped", self.epoch, loss)
                     if self.outcome is not None:
                         return self.history
-                metrics = {"epoch": self.epoch, "loss": sum(epoch_losses) / len(epoch_losses)}
+                metrics = {"epoch": self.epoch, "loss": sum(epoch_losses) / len(epoch_losses), "batches": self.batch}
                 if self.evaluate is not None:
                     metrics.update(self.evaluate())
                 self.history.epochs.append(metrics)
