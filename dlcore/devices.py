@@ -1,6 +1,8 @@
 """Which devices this machine can train on."""
 from __future__ import annotations
 
+import os
+
 import torch
 
 
@@ -27,3 +29,16 @@ def seed_everything(seed: int) -> torch.Generator:
     """Seed torch's global generator and return a CPU generator for shuffling."""
     torch.manual_seed(seed)
     return torch.Generator().manual_seed(seed)
+
+
+def leave_a_core_for_the_browser() -> int:
+    """Train on all CPU cores but one, and return how many that is.
+
+    The browser drawing the live charts (and Streamlit sending them) needs a core;
+    when PyTorch's threads have to share every core with it, they wait on each
+    other and training can slow down many times over.
+    """
+    threads = max(1, (os.cpu_count() or 1) - 1)
+    if torch.get_num_threads() != threads:
+        torch.set_num_threads(threads)
+    return threads

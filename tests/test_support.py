@@ -1,4 +1,5 @@
 """Devices, translations, weights files, and the rule that dlcore works without Streamlit."""
+import os
 import re
 import subprocess
 import sys
@@ -8,7 +9,7 @@ import pytest
 import torch
 
 from dlcore.checkpoints import WeightsError, load_weights, weights_bytes
-from dlcore.devices import available_devices, pick_device
+from dlcore.devices import available_devices, leave_a_core_for_the_browser, pick_device
 from dlcore.text import LANGUAGES, STRINGS, translate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,3 +62,8 @@ def test_weights_round_trip_and_mismatches_are_explained():
     with pytest.raises(WeightsError) as error:
         load_weights(target, b"not a weights file")
     assert error.value.key == "weights.unreadable"
+
+
+def test_training_leaves_a_core_for_the_browser():
+    threads = leave_a_core_for_the_browser()
+    assert threads == torch.get_num_threads() == max(1, os.cpu_count() - 1)
