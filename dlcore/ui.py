@@ -26,7 +26,7 @@ import torch
 
 from dlcore.checkpoints import WeightsError, load_weights, weights_bytes
 from dlcore.data import DATA_DIR_ENV, data_dir
-from dlcore.devices import available_devices, pick_device
+from dlcore.devices import available_devices, leave_a_core_for_the_browser, pick_device
 from dlcore.text import LANGUAGES, translate
 from dlcore.training import Callback, Trainer, setting_problems
 
@@ -85,6 +85,7 @@ def page_setup(key: str) -> Page:
     server starts may run a page file directly, without the entrypoint.
     """
     st.set_page_config(page_title="Live Deep-Learning Classroom", page_icon="🧠", layout="wide")
+    leave_a_core_for_the_browser()
     with st.sidebar:
         lang = kept(st.radio, "Language · 语言", "lang", _selection("lang", list(LANGUAGES), "en"),
                     options=list(LANGUAGES), format_func=LANGUAGES.get, horizontal=True)
@@ -316,3 +317,43 @@ def weights_section(page: Page, build: Callable[[], Run], run_key: str | None = 
         if message_key in st.session_state:
             kind, key, values = st.session_state[message_key]
             getattr(st, kind)(page.t(key, **values))
+
+
+@cached_resource
+def _image_tensors(name: str, root: str, folder: str | None, device: str):
+    """A data set as tensors, once per server: keyed by where its files were found (None: not found)."""
+    from dlcore.images import load_images_or_fallback
+
+    if device != "cpu":
+        return _image_tensors(name, root, folder, "cpu").to(device)
+    return load_images_or_fallback(name, root, download=False)
+
+
+def image_data(page: Page, name: str):
+    """An image data set (dlcore.images) on the page's device, cached for the whole server.
+
+    When its files are missing, the official download runs once per session with a
+    progress bar; when that fails too, the page gets scikit-learn's digits.  A caption
+    says which data is in use (and why, for the fallback).
+    """
+    from dlcore import images
+
+    root = data_dir()
+    tried = st.session_state.setdefault("images:download_failed", {})
+    if name in images.SPECS and images.find_local(name, root) is None and name not in tried:
+        bar = st.progress(0.0, text=page.t("images.downloading", name=page.t(f"images.name.{name}")))
+        try:
+            images.download_files(name, root, progress=lambda done: bar.progress(
+                done, text=page.t("images.downloading", name=page.t(f"images.name.{name}"))))
+        except images.DataUnavailable as error:
+            tried[name] = error
+        bar.empty()
+    folder = images.find_local(name, root) if name in images.SPECS else None
+    data = _image_tensors(name, str(root), None if folder is None else str(folder), str(page.device))
+    values = dict(name=page.t(f"images.name.{data.name}"), train=len(data.train_y), test=len(data.test_y), folder=folder)
+    if data.unavailable is not None:
+        error = tried.get(name, data.unavailable)
+        st.warning(f"{page.t('images.source.fallback', **values)}\n\n{page.t(error.key, **error.values)}")
+    else:
+        st.caption(page.t("images.source.builtin" if data.source == "fallback" else "images.source.local", **values))
+    return data

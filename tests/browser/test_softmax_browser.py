@@ -1,0 +1,42 @@
+"""Lecture 9 in a real browser: open /softmax first thing, train on the whole of MNIST, watch the charts, Stop."""
+import re
+
+from playwright.sync_api import expect
+
+from browsertools import wait_for_app
+
+
+def test_softmax_trains_live_and_stops(server, page):
+    page.goto(f"{server}/softmax")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name=re.compile("Lecture 9"))).to_be_visible()
+    expect(page.get_by_text(re.compile("60,000 training and 10,000 test images"))).to_be_visible()
+    page.get_by_role("button", name="Train").click()
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    grid = charts.filter(has_text="Test images")
+    grid.wait_for()
+    expect(grid.locator("image")).to_have_count(1)  # the 16 test images, drawn as one picture
+    expect(grid.get_by_text(re.compile("^[✓✗] \\d"))).to_have_count(16)
+    expect(charts.filter(has_text="Confusion matrix")).to_be_visible()
+    page.get_by_text(re.compile(r"Epoch 1/10 · loss \d")).wait_for()  # some batches are done
+    page.get_by_role("button", name="Stop").click()
+    page.get_by_text(re.compile(r"Stopped at epoch \d+ of 10")).wait_for()
+    wait_for_app(page)
+    titles = charts.locator(".gtitle")
+    expect(titles).to_have_text(["Loss per epoch", "Accuracy per epoch", re.compile("^Test images"),
+                                 re.compile("^Confusion matrix"), "Some mistakes of the trained model"])
+    expect(page.get_by_text(re.compile("Test accuracy on all 10,000 test images"))).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+    # the trained model reads a "1" drawn with the mouse
+    board = page.locator("canvas.upper-canvas")
+    board.scroll_into_view_if_needed()
+    box = board.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 40)
+    page.mouse.down()
+    for step in range(1, 11):
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 40 + 20 * step, steps=2)
+    page.mouse.up()
+    page.get_by_text(re.compile(r"The model reads \S+ \(\d+% sure\)")).wait_for()
+    expect(charts.locator(".gtitle").filter(has_text="Class probabilities")).to_have_count(1)
+    expect(page.get_by_test_id("stException")).to_have_count(0)

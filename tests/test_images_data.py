@@ -1,0 +1,243 @@
+"""dlcore.images: the image data sets read from the local mirror, downloaded, missing, generated (CIFAR), or the fallback."""
+import gzip
+import pickle
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from dlcore import images
+from dlcore.data import data_dir
+from dlcore.text import translate
+
+MNIST_FILES = ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+               "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"]
+
+
+@pytest.fixture(autouse=True)
+def empty_home(tmp_path, monkeypatch):
+    """The cache folder (under $HOME) starts empty, so only the data directory under test is searched."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture(scope="module")
+def mnist():
+    return images.load_images("mnist", download=False)
+
+
+def local(name: str) -> Path:
+    folder = data_dir() / images.SPECS[name].folder
+    if not folder.exists():
+        pytest.skip(f"no local copy of {name} in {data_dir()}")
+    return folder
+
+
+def test_mnist_is_read_from_the_data_directory_and_normalized_like_the_lecture(mnist):
+    local("mnist")
+    assert mnist.source == "local" and mnist.name == "mnist"
+    assert mnist.train_x.shape == (60000, 1, 28, 28) and mnist.test_x.shape == (10000, 1, 28, 28)
+    assert mnist.train_x.dtype == torch.float32 and mnist.train_y.dtype == torch.int64
+    assert mnist.mean == (0.1307,) and mnist.std == (0.3081,)
+    # Normalize((0.1307,), (0.3081,)) uses MNIST's own statistics: the training set ends up at mean 0, std 1
+    assert abs(mnist.train_x.mean().item()) < 0.001
+    assert abs(mnist.train_x.std().item() - 1) < 0.001
+    assert mnist.train_y.bincount().tolist() == [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]
+    assert mnist.train_y[:5].tolist() == [5, 0, 4, 1, 9]  # the famous first digits
+    assert mnist.classes == [str(digit) for digit in range(10)] and mnist.shape == (1, 28, 28)
+
+
+def test_denormalize_gives_back_the_raw_pixels(mnist):
+    raw = images.read_idx(local("mnist") / "t10k-images-idx3-ubyte.gz")
+    shown = images.denormalize(mnist.test_x[:50], mnist)
+    assert shown.min() >= 0 and shown.max() <= 1
+    torch.testing.assert_close(shown[:, 0], torch.from_numpy(raw[:50].copy()).float() / 255, atol=1e-5, rtol=0)
+
+
+def test_fashion_mnist_is_plain_to_tensor_like_d2l():
+    local("fashion_mnist")
+    data = images.load_images("fashion_mnist", download=False)
+    assert data.train_x.shape == (60000, 1, 28, 28) and data.test_y.shape == (10000,)
+    assert data.train_x.min() == 0 and data.train_x.max() == 1
+    assert abs(data.train_x.mean().item() - 0.2860) < 0.0001 and abs(data.train_x.std().item() - 0.3530) < 0.0001
+    assert data.classes[9] == "Ankle boot"
+    assert images.class_names(data, "zh")[9] == "短靴" and images.class_names(data, "en")[0] == "T-shirt/top"
+    assert data.train_y.bincount().tolist() == [6000] * 10
+
+
+def test_a_missing_data_set_names_the_files_and_the_folder(tmp_path):
+    with pytest.raises(images.DataUnavailable) as caught:
+        images.load_images("mnist", root=tmp_path, download=False)
+    error = caught.value
+    assert error.key == "images.unavailable"
+    for lang in ("en", "zh"):
+        message = translate(error.key, lang, **error.values)
+        assert str(tmp_path / "MNIST" / "raw") in message
+        for file in MNIST_FILES:
+            assert file in message
+    assert "https://ossci-datasets.s3.amazonaws.com/mnist/train-images-idx3-ubyte.gz" in str(error)
+
+
+def test_a_failed_download_says_why_and_leaves_no_partial_file(tmp_path):
+    mirror = tmp_path / "mirror"
+    mirror.mkdir()
+    (mirror / "train-images-idx3-ubyte.gz").write_bytes(b"not the real file")
+    with pytest.raises(images.DataUnavailable) as caught:
+        images.download_files("mnist", tmp_path / "data", mirrors=(mirror.as_uri() + "/",))
+    assert caught.value.key == "images.download_failed"
+    assert "md5" in caught.value.values["reason"] and "train-images-idx3-ubyte.gz" in str(caught.value)
+    assert list((tmp_path / "data" / "MNIST" / "raw").iterdir()) == []
+
+
+def test_download_reports_progress_and_the_files_are_then_found(tmp_path):
+    mirror = local("mnist")
+    progress = []
+    folder = images.download_files("mnist", tmp_path / "data", progress=progress.append,
+                                   mirrors=(mirror.as_uri() + "/",))
+    assert folder == tmp_path / "data" / "MNIST" / "raw"
+    assert sorted(path.name for path in folder.iterdir()) == sorted(MNIST_FILES)
+    assert progress == sorted(progress) and progress[-1] == 1.0 and len(progress) > 10
+    assert images.find_local("mnist", tmp_path / "data") == folder
+
+
+def test_a_read_only_data_directory_downloads_into_the_cache(tmp_path):
+    read_only = tmp_path / "read-only"
+    read_only.mkdir()
+    read_only.chmod(0o555)
+    try:
+        assert images.download_root(read_only) == images.cache_dir()
+        assert images.cache_dir().is_relative_to(tmp_path / "home")
+    finally:
+        read_only.chmod(0o755)
+
+
+def test_files_found_in_the_cache_are_used(tmp_path):
+    cached = images.cache_dir() / "MNIST" / "raw"
+    cached.mkdir(parents=True)
+    for file in MNIST_FILES[2:]:  # only the test files: the set is incomplete, so it is not found
+        shutil.copy(local("mnist") / file, cached / file)
+    assert images.find_local("mnist", tmp_path / "elsewhere") is None
+    for file in MNIST_FILES[:2]:
+        shutil.copy(local("mnist") / file, cached / file)
+    assert images.find_local("mnist", tmp_path / "elsewhere") == cached
+
+
+def test_uncompressed_idx_files_left_by_torchvision_are_read(tmp_path):
+    folder = tmp_path / "MNIST" / "raw"
+    folder.mkdir(parents=True)
+    for file in MNIST_FILES:
+        with gzip.open(local("mnist") / file) as packed:
+            (folder / file.removesuffix(".gz")).write_bytes(packed.read())
+    data = images.load_images("mnist", root=tmp_path, download=False)
+    assert data.test_x.shape == (10000, 1, 28, 28) and data.test_y[:3].tolist() == [7, 2, 1]
+
+
+def test_a_corrupt_file_is_reported_by_name(tmp_path):
+    folder = tmp_path / "MNIST" / "raw"
+    folder.mkdir(parents=True)
+    for file in MNIST_FILES:
+        (folder / file).write_bytes(gzip.compress(b"\x00\x00\x08\x03" + b"\x00" * 5))
+    with pytest.raises(images.DataUnavailable) as caught:
+        images.load_images("mnist", root=tmp_path, download=False)
+    assert caught.value.key == "images.corrupt" and "train-images-idx3-ubyte.gz" in str(caught.value)
+
+
+def test_the_fallback_is_mnist_like_digits_and_says_why(tmp_path):
+    data = images.load_images_or_fallback("mnist", root=tmp_path, download=False)
+    assert data.name == "digits" and data.source == "fallback"
+    assert data.unavailable.key == "images.unavailable"
+    assert len(data.train_y) + len(data.test_y) == 1797
+    assert data.train_x.shape[1:] == (1, 28, 28) and data.train_y.dtype == torch.int64
+    assert set(data.train_y.tolist()) == set(range(10))
+    assert abs(data.train_x.mean().item()) < 0.01 and abs(data.train_x.std().item() - 1) < 0.01
+    pixels = images.denormalize(data.train_x, data)
+    assert pixels[:, :, :4].max() < 1e-5 and pixels[:, :, -4:].max() < 1e-5  # a 20×20 digit centred like MNIST's
+    assert pixels[:, :, 8:20, 8:20].mean() > 0.2
+
+
+def write_cifar(folder: Path, per_batch: int) -> dict:
+    """Files in CIFAR-10's layout with known contents: image i of a batch is one flat colour per channel."""
+    folder.mkdir(parents=True)
+    expected = {}
+    rng = np.random.default_rng(0)
+    for file in images.SPECS["cifar10"].files:
+        colours = rng.integers(0, 256, size=(per_batch, 3), dtype=np.uint8)
+        data = np.repeat(colours, 1024, axis=1)  # (N, 3072): 1024 reds, then greens, then blues
+        labels = rng.integers(0, 10, size=per_batch).tolist()
+        with open(folder / file, "wb") as out:
+            pickle.dump({b"data": data, b"labels": labels, b"batch_label": file.encode()}, out)
+        expected[file] = (colours, labels)
+    return expected
+
+
+def test_cifar10_is_read_from_its_batches(tmp_path):
+    expected = write_cifar(tmp_path / "cifar-10-batches-py", per_batch=6)
+    data = images.load_images("cifar10", root=tmp_path, download=False)
+    assert data.train_x.shape == (30, 3, 32, 32) and data.test_x.shape == (6, 3, 32, 32)
+    assert data.train_y.dtype == torch.int64 and len(data.classes) == 10 and data.classes[3] == "cat"
+    colours, labels = expected["test_batch"]
+    assert data.test_y.tolist() == labels
+    pixels = images.denormalize(data.test_x, data)
+    torch.testing.assert_close(pixels[:, :, 5, 7], torch.from_numpy(colours).float() / 255, atol=1e-5, rtol=0)
+    assert torch.equal(data.train_y[6:12], torch.tensor(expected["data_batch_2"][1]))
+    assert images.class_names(data, "zh")[3] == "猫"
+
+
+def test_cifar10_missing_names_its_files(tmp_path):
+    with pytest.raises(images.DataUnavailable) as caught:
+        images.load_images("cifar10", root=tmp_path, download=False)
+    message = str(caught.value)
+    assert "data_batch_1" in message and "test_batch" in message and str(tmp_path / "cifar-10-batches-py") in message
+    assert "cifar-10-python.tar.gz" in message
+
+
+def test_to_keeps_tensors_already_on_the_device(tmp_path):
+    data = images.load_digits()
+    moved = data.to("cpu")
+    assert moved.train_x is data.train_x and moved.classes == data.classes and moved.device == torch.device("cpu")
+
+
+def test_an_unknown_name_is_refused():
+    with pytest.raises(ValueError, match="unknown data set"):
+        images.load_images("imagenet")
+
+
+def canvas(ink: np.ndarray, transparent: bool = False) -> np.ndarray:
+    """A canvas drawing (H, W, 4) uint8 of white ink on black, or on a transparent canvas (ink in alpha only)."""
+    rgba = np.zeros((*ink.shape, 4), np.uint8)
+    if transparent:
+        rgba[..., 3] = (ink * 255).round()
+    else:
+        rgba[..., :3] = (ink[..., None] * 255).round()
+        rgba[..., 3] = 255
+    return rgba
+
+
+def test_an_empty_canvas_gives_no_image(mnist):
+    assert images.drawing_to_image(canvas(np.zeros((280, 280), np.float32)), mnist) is None
+    assert images.drawing_to_image(canvas(np.zeros((280, 280), np.float32), transparent=True), mnist) is None
+
+
+def test_mnist_digits_drawn_large_come_back_as_themselves(mnist):
+    """MNIST's digits are already cropped, scaled to 20×20 and centred by mass: drawn 10× larger, they must survive."""
+    digits = images.denormalize(mnist.test_x[:30], mnist)[:, 0].numpy()
+    for digit in digits:
+        image = images.drawing_to_image(canvas(np.kron(digit, np.ones((10, 10), np.float32))), mnist)
+        assert image.shape == (1, 1, 28, 28)
+        back = images.denormalize(image, mnist)[0, 0].numpy()
+        assert np.corrcoef(back.ravel(), digit.ravel())[0, 1] > 0.95
+
+
+def test_a_small_stroke_in_a_corner_is_scaled_and_centred_like_mnist(mnist):
+    ink = np.zeros((280, 280), np.float32)
+    ink[10:70, 200:215] = 1.0  # a short "1" in the top right corner
+    image = images.drawing_to_image(canvas(ink), mnist)
+    pixels = images.denormalize(image, mnist)[0, 0]
+    rows, columns = np.nonzero(pixels.numpy() > 0.5)
+    assert rows.max() - rows.min() + 1 in (19, 20) and columns.max() - columns.min() + 1 <= 6
+    mass = pixels / pixels.sum()
+    assert abs((mass.sum(1) * torch.arange(28)).sum() - 14) < 0.6 and abs((mass.sum(0) * torch.arange(28)).sum() - 14) < 0.6
+    transparent = images.drawing_to_image(canvas(ink, transparent=True), mnist)
+    torch.testing.assert_close(transparent, image)
+    torch.testing.assert_close(images.denormalize(image, mnist), (image * 0.3081 + 0.1307).clamp(0, 1))

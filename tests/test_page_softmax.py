@@ -1,0 +1,138 @@
+"""Lecture 9's page in AppTest: it trains briefly, draws its charts, speaks both languages, falls back to the digits."""
+import base64
+import io
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+
+from dlcore import images
+from pagetools import plotly_specs, texts
+
+
+@pytest.fixture
+def one_thread():
+    """The test machine's two cores are shared: one thread avoids OpenMP's oversubscription."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
+def train_briefly(at, model="course", train_size=2000, epochs=1):
+    at.selectbox(key="softmax:model").set_value(model).run()
+    at.selectbox(key=f"softmax:{model}:train_size").set_value(train_size).run()
+    at.slider(key=f"softmax:{model}:epochs").set_value(epochs).run()
+    at.button(key=f"softmax:{model}:train").click().run()
+    assert not at.exception, at.exception
+    return at.session_state[f"run:softmax:{model}"]
+
+
+def titles(at) -> list[str]:
+    return [spec["layout"]["title"]["text"] for spec in plotly_specs(at)]
+
+
+def test_the_course_mlp_trains_and_shows_its_charts(app, one_thread):
+    at = app("pages/softmax.py")
+    assert "Lecture 9" in at.title[0].value
+    assert "MNIST (handwritten digits)" in texts(at) and "60,000 training" in texts(at)
+    run = train_briefly(at, epochs=2)
+    assert run.trainer.outcome.kind == "finished" and len(run.trainer.history.batch_loss) == 2 * 32  # 2000 / 64
+    assert [row["epoch"] for row in run.trainer.history.epochs] == [1, 2]
+    shown = titles(at)
+    assert shown[:2] == ["Loss per epoch", "Accuracy per epoch"]
+    assert shown[2].startswith("Test images") and shown[3].startswith("Confusion matrix")
+    assert shown[4] == "Some mistakes of the trained model"  # after training: the first wrong test images
+    grid = plotly_specs(at)[2]
+    assert len(grid["data"][1]["text"]) == 16  # 16 test images with their labels
+    confusion = plotly_specs(at)[3]["data"][0]["z"]
+    assert sum(map(sum, confusion)) == 10000
+    accuracy = plotly_specs(at)[1]["data"][1]["y"]
+    assert len(accuracy) == 2 and 0 <= accuracy[-1] <= 100
+    assert "Test accuracy on all 10,000 test images" in texts(at) and "about 97 %" in texts(at)
+    assert at.success[0].value.startswith("Finished 2 epochs")
+    assert at.get("download_button")  # the trained weights can be downloaded
+
+
+def test_each_model_brings_its_own_defaults(app):
+    at = app("pages/softmax.py")
+    assert at.number_input(key="softmax:course:lr").value == 0.01
+    assert at.slider(key="softmax:course:epochs").value == 10
+    assert at.number_input(key="softmax:course:momentum").value == 0.5
+    at.selectbox(key="softmax:model").set_value("d2l_softmax").run()
+    assert at.selectbox(key="softmax:d2l_softmax:dataset").value == "fashion_mnist"
+    assert at.number_input(key="softmax:d2l_softmax:lr").value == 0.1
+    assert at.slider(key="softmax:d2l_softmax:epochs").value == 5
+    assert at.select_slider(key="softmax:d2l_softmax:batch_size").value == 256
+    at.selectbox(key="softmax:model").set_value("modern_mlp").run()
+    assert at.selectbox(key="softmax:modern_mlp:optimizer").value == "Adam"
+    assert at.number_input(key="softmax:modern_mlp:momentum").disabled
+    assert not at.exception
+
+
+def test_chinese_page_with_fashion_mnist_names_the_classes_in_chinese(app, one_thread):
+    at = app("pages/softmax.py", lang="zh")
+    assert "第 9 讲" in at.title[0].value and "Lecture" not in texts(at)
+    run = train_briefly(at, model="d2l_softmax", epochs=1)
+    assert run.extras["data"].name == "fashion_mnist"
+    specs = plotly_specs(at)
+    assert specs[0]["layout"]["title"]["text"] == "每轮损失"
+    assert "短靴" in specs[3]["data"][0]["x"]  # the confusion matrix's classes
+    assert "在全部 10,000 张测试图像上的准确率" in texts(at)
+    assert not at.exception
+
+
+def test_a_bad_learning_rate_is_explained_and_nothing_is_lost(app):
+    at = app("pages/softmax.py")
+    at.number_input(key="softmax:course:lr").set_value(0.0).run()
+    at.button(key="softmax:course:train").click().run()
+    assert not at.exception
+    assert "learning rate must be a positive number" in at.error[0].value
+    assert "run:softmax:course" not in at.session_state
+
+
+def test_without_the_files_the_page_trains_on_the_digits(app, monkeypatch, tmp_path, one_thread):
+    monkeypatch.setenv("DL_CLASSROOM_DATA", str(tmp_path / "empty"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+
+    def no_network(name, root=None, progress=None, mirrors=None):
+        progress(0.5)
+        raise images.DataUnavailable("images.download_failed", title="MNIST", files="train-images-idx3-ubyte.gz",
+                                     folder=str(root), urls="https://example.invalid", reason="no network")
+
+    monkeypatch.setattr(images, "download_files", no_network)
+    at = app("pages/softmax.py")
+    warning = at.warning[0].value
+    assert "scikit-learn's 8×8 digits" in warning and "no network" in warning and "train-images-idx3-ubyte.gz" in warning
+    run = train_briefly(at, train_size=0, epochs=1)
+    assert run.extras["data"].name == "digits"
+    assert len(run.trainer.history.batch_loss) == -(-len(run.extras["data"].train_y) // 64)
+    assert "Test accuracy on all 359 test images" in texts(at)
+
+
+def canvas_value(ink: np.ndarray) -> dict:
+    """What the drawable canvas component sends back: its drawing as a PNG data URL."""
+    rgba = np.zeros((*ink.shape, 4), np.uint8)
+    rgba[..., :3] = (ink[..., None] * 255).astype(np.uint8)
+    rgba[..., 3] = 255
+    buffer = io.BytesIO()
+    Image.fromarray(rgba).save(buffer, format="PNG")
+    url = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+    return {"drawing": {"raw": {"objects": [{"type": "path"}]}, "data": url}, "backgroundFit": None}
+
+
+def test_the_trained_model_reads_a_drawing(app, one_thread):
+    at = app("pages/softmax.py")
+    assert "Train the model (or load its weights) first" in texts(at)
+    train_briefly(at, epochs=1)
+    assert "The canvas is empty" in texts(at)
+    ink = np.zeros((280, 280), np.float32)
+    ink[60:220, 130:150] = 1.0  # a "1"
+    at.session_state["softmax:course:canvas"] = canvas_value(ink)
+    at.run()
+    assert not at.exception, at.exception
+    assert "The model reads **" in texts(at)
+    bars = [spec for spec in plotly_specs(at) if spec["layout"]["title"]["text"].startswith("Class probabilities")]
+    assert len(bars) == 1 and abs(sum(bars[0]["data"][0]["y"]) - 1) < 1e-4
+    assert len(at.get("image")) == 1  # the 28×28 the model sees
