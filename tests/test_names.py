@@ -1,0 +1,134 @@
+"""Lecture 13 in dlcore: finding and reading the surnames, padding and packing, and a classifier that learns."""
+import io
+import time
+import zipfile
+from urllib.error import URLError
+
+import pytest
+import torch
+
+from dlcore import names as names_module
+from dlcore import image_figures
+from dlcore.names import (NAMES_URL, NameClassifier, NamesDataMissing, encode_name, load_names_data,
+                          majority_baseline, names_data, names_folder, names_trainer, pad_names, read_names,
+                          stratified_split, top_languages)
+from dlcore.text import translate
+
+
+@pytest.fixture(scope="module")
+def names():
+    return read_names(names_folder(download=False))
+
+
+@pytest.fixture(scope="module")
+def data(names):
+    return names_data(names)
+
+
+@pytest.fixture(scope="module")
+def trained(data):
+    """A short run on the real data: two epochs, on one thread (two threads crawl when other processes share the cores)."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    trainer, model, evaluation = names_trainer(data, epochs=2, generator=torch.Generator().manual_seed(0))
+    started = time.perf_counter()
+    trainer.fit()
+    print(f"names: {trainer.history.series('accuracy')} in {time.perf_counter() - started:.1f} s")
+    torch.set_num_threads(threads)
+    return trainer, model, evaluation
+
+
+def test_the_tutorial_data_has_18_languages_and_20074_names(names):
+    assert len(names.languages) == 18 and len(names.names) == 20_074
+    assert names.languages == sorted(names.languages) and "Russian" in names.languages
+    russian = names.languages.index("Russian")
+    assert names.labels.count(russian) == 9_408
+    assert any(not name.isascii() for name in names.names)  # UTF-8 is read as such (e.g. Polish, Czech names)
+
+
+def test_the_split_is_stratified_fixed_and_disjoint(names):
+    train, test = stratified_split(names.labels)
+    again_train, again_test = stratified_split(names.labels)
+    assert torch.equal(train, again_train) and torch.equal(test, again_test)
+    assert len(set(train.tolist()) & set(test.tolist())) == 0 and len(train) + len(test) == len(names.names)
+    labels = torch.tensor(names.labels)
+    for label in range(len(names.languages)):
+        share = (labels[test] == label).sum().item() / (labels == label).sum().item()
+        assert share == pytest.approx(0.2, abs=0.02)
+
+
+def test_the_majority_class_alone_gives_47_percent(data):
+    language, accuracy = majority_baseline(data)
+    assert language == "Russian" and accuracy == pytest.approx(0.47, abs=0.01)
+
+
+def test_a_missing_folder_says_what_to_download_and_where(tmp_path):
+    with pytest.raises(NamesDataMissing) as raised:
+        names_folder(tmp_path, download=False)
+    message = translate(raised.value.key, "en", **raised.value.values)
+    assert NAMES_URL in message and str(tmp_path / "names") in message
+    assert str(tmp_path / "names") in translate(raised.value.key, "zh", **raised.value.values)
+
+
+def test_a_failed_download_says_the_same_and_leaves_nothing_behind(tmp_path, monkeypatch):
+    def offline(*args, **kwargs):
+        raise URLError("no network")
+
+    monkeypatch.setattr(names_module, "urlopen", offline)
+    with pytest.raises(NamesDataMissing):
+        names_folder(tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_download_extracts_only_the_names(tmp_path, monkeypatch):
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("data/names/Czech.txt", "Novák\nDvořák\n")
+        zipped.writestr("data/eng-fra.txt", "not needed")
+    monkeypatch.setattr(names_module, "urlopen", lambda url, timeout: io.BytesIO(archive.getvalue()))
+    folder = names_folder(tmp_path)
+    assert folder == tmp_path / "data" / "names"
+    assert read_names(folder).names == ["Novák", "Dvořák"]
+    assert not (tmp_path / "data" / "eng-fra.txt").exists() and not list(tmp_path.glob("*.part"))
+
+
+def test_the_data_zip_layout_is_found_in_the_data_directory(tmp_path):
+    (tmp_path / "data" / "names").mkdir(parents=True)
+    (tmp_path / "data" / "names" / "Greek.txt").write_text("Papadopoulos\nNikolaidis\nGeorgiou\nPappas\nDimitriou\n",
+                                                                encoding="utf-8")
+    assert load_names_data(tmp_path, download=False).languages == ["Greek"]
+
+
+def test_padding_does_not_change_what_the_packed_gru_reads(data):
+    torch.manual_seed(0)
+    model = NameClassifier(len(data.vocabulary), len(data.languages), hidden_size=16).eval()
+    short, _ = encode_name("Li", data.char_index)
+    long, _ = encode_name("Abramovich", data.char_index)
+    alone = model(torch.tensor([short]), torch.tensor([2]))
+    padded, lengths = pad_names([long, short])
+    assert padded.shape == (2, 10) and lengths.tolist() == [10, 2] and padded[1, 2:].eq(0).all()
+    together = model(padded, lengths)
+    assert torch.allclose(together[1], alone[0], atol=1e-6)
+
+
+def test_the_classifier_beats_70_percent_after_a_short_run(trained, data):
+    trainer, _, evaluation = trained
+    accuracy = trainer.history.series("accuracy")[-1]
+    assert accuracy >= 0.70
+    confusion = torch.tensor(evaluation.confusion)
+    assert confusion.shape == (18, 18) and confusion.sum() == len(data.test)
+    assert confusion.diag().sum().item() / len(data.test) == pytest.approx(accuracy)
+    figure = image_figures.confusion_heatmap(evaluation.confusion, data.languages, "en")
+    assert list(figure.data[0].x) == data.languages
+
+
+def test_typed_names_get_three_languages_and_unseen_characters_are_skipped(trained, data):
+    _, model, _ = trained
+    ranked, unseen = top_languages(model, data, "Nakamura")
+    assert len(ranked) == 3 and unseen == [] and ranked[0][0] == "Japanese"
+    assert ranked[0][1] >= ranked[1][1] >= ranked[2][1] and sum(p for _, p in ranked) <= 1 + 1e-6
+    ranked, unseen = top_languages(model, data, "Nakamura☃")
+    assert unseen == ["☃"] and ranked[0][0] == "Japanese"
+    assert top_languages(model, data, "☃☃") == ([], ["☃"])
+    assert top_languages(model, data, "   ") == ([], [])

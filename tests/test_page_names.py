@@ -1,0 +1,71 @@
+"""The lecture 13 page in AppTest: a short training run, its charts, typed names, missing data, both languages."""
+import pytest
+import torch
+
+from pagetools import plotly_specs, texts
+from dlcore import names as names_module
+
+
+@pytest.fixture(autouse=True)
+def one_thread():
+    """Small models train faster on one thread, and far faster when other processes share the cores."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
+PAGE, KEY = "pages/names.py", "names"
+
+
+def title(spec) -> str:
+    value = spec["layout"].get("title", "")
+    return value.get("text", "") if isinstance(value, dict) else value
+
+
+def short_run(at):
+    """One epoch of a small GRU: enough to beat the majority class."""
+    at.slider(key=f"{KEY}:epochs").set_value(1)
+    at.slider(key=f"{KEY}:hidden").set_value(32).run()
+    at.button(key=f"{KEY}:train").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_page_trains_and_shows_loss_accuracy_and_the_confusion_matrix(app, lang):
+    at = app(PAGE, lang=lang)
+    assert ("20,074 surnames from 18 languages" if lang == "en" else "20,074 个姓氏") in texts(at)
+    assert ("Train the model first" if lang == "en" else "请先训练模型") in texts(at)
+    short_run(at)
+    assert len(at.success) == 1 and not at.error
+    titles = [title(spec) for spec in plotly_specs(at)]
+    assert len(titles) == 3, titles
+    accuracy = next(spec for spec in plotly_specs(at) if "accuracy" in title(spec) or "准确率" in title(spec))
+    assert accuracy["data"][0]["y"][0] > 0.6
+    confusion = next(spec for spec in plotly_specs(at) if "onfusion" in title(spec) or "混淆矩阵" in title(spec))
+    assert len(confusion["data"][0]["z"]) == 18 and "Russian" in confusion["data"][0]["y"]
+    assert "pack_padded_sequence" in at.code[0].value
+
+
+def test_typed_names_show_the_top_three_languages_and_odd_input_is_explained(app):
+    at = short_run(app(PAGE))
+    at.text_input(key=f"{KEY}:name").input("Nakamura").run()
+    assert not at.exception
+    top = [spec for spec in plotly_specs(at) if "Top languages" in title(spec)]
+    assert len(top) == 1 and len(top[0]["data"][0]["y"]) == 3 and top[0]["data"][0]["y"][0] == "Japanese"
+    at.text_input(key=f"{KEY}:name").input("Nakamura☃").run()
+    assert "☃" in at.warning[0].value and "skipped" in at.warning[0].value
+    at.text_input(key=f"{KEY}:name").input("☃☃").run()
+    assert "cannot read this name" in at.error[0].value
+    at.text_input(key=f"{KEY}:name").input("").run()
+    assert "Type a name" in texts(at) and not at.exception
+
+
+def test_missing_data_says_what_to_download_and_where(app, tmp_path, monkeypatch):
+    monkeypatch.setenv("DL_CLASSROOM_DATA", str(tmp_path))
+    monkeypatch.setattr(names_module, "urlopen", lambda *args, **kwargs: (_ for _ in ()).throw(OSError("offline")))
+    at = app(PAGE)
+    assert "https://download.pytorch.org/tutorial/data.zip" in at.error[0].value
+    assert str(tmp_path / "names") in at.error[0].value
+    assert not at.exception

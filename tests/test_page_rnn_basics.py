@@ -1,0 +1,120 @@
+"""The lecture 12 page in AppTest: train each model, read the table and charts, bad strings, both languages."""
+import pytest
+import torch
+
+from pagetools import plotly_specs, texts
+
+
+@pytest.fixture(autouse=True)
+def one_thread():
+    """Small models train faster on one thread, and far faster when other processes share the cores."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
+PAGE, KEY = "pages/rnn_basics.py", "rnn_basics"
+
+
+def open_page(app, lang="en", slow_motion=False):
+    at = app(PAGE, lang=lang)
+    at.checkbox(key=f"{KEY}:slow").set_value(slow_motion).run()
+    return at
+
+
+def train(at):
+    at.button(key=f"{KEY}:train").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def title(spec) -> str:
+    value = spec["layout"].get("title", "")
+    return value.get("text", "") if isinstance(value, dict) else value
+
+
+def chart(at, part: str) -> dict:
+    found = [spec for spec in plotly_specs(at) if part in title(spec)]
+    assert len(found) == 1, [title(spec) for spec in plotly_specs(at)]
+    return found[0]
+
+
+def table_rows(at, part="Predicted string per epoch") -> list[list]:
+    cells = chart(at, part)["data"][0]["cells"]["values"]
+    return [list(row) for row in zip(*cells)]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_course_defaults_train_and_fill_the_table_and_charts(app, lang):
+    at = open_page(app, lang, slow_motion=lang == "en")
+    assert "hello" in [box.value for box in at.text_input] and "ohlol" in [box.value for box in at.text_input]
+    train(at)
+    assert len(at.success) == 1 and not at.error
+    table = "Predicted string per epoch" if lang == "en" else "每轮预测的字符串"
+    rows = table_rows(at, table)
+    assert [row[0] for row in rows] == list(range(1, 16))
+    assert all(row[-2].endswith("/5") and len(row) == 8 for row in rows)  # epoch, 5 characters, right, loss
+    assert float(rows[-1][-1]) < float(rows[0][-1])
+    hidden = chart(at, "Hidden state" if lang == "en" else "每个时间步的隐藏状态")
+    assert len(hidden["data"][0]["z"]) == 4 and len(hidden["data"][0]["z"][0]) == 5  # 4 units × 5 steps
+    softmax = chart(at, "softmax")
+    assert softmax["data"][0]["y"] == ["e", "h", "l", "o"]
+    assert all(abs(sum(column) - 1) < 1e-4 for column in zip(*softmax["data"][0]["z"]))
+    assert at.warning or at.success  # learned, or a message saying it got stuck
+    assert at.expander[-1].label in ("The code", "代码") and "RNNCell" in at.code[0].value
+
+
+@pytest.mark.parametrize("variant", ["rnncell", "rnn", "embedding", "lstm", "gru"])
+def test_every_model_learns_ohlol_with_seed_two(app, variant):
+    at = open_page(app)
+    at.number_input(key="seed").set_value(2).run()
+    at.selectbox(key=f"{KEY}:variant").set_value(variant).run()
+    train(at)
+    shown = texts(at)
+    assert "predicts **ohlol**" in shown, shown
+    assert table_rows(at)[-1][1:7] == [*"ohlol", "5/5"]
+
+
+def test_the_hidden_size_is_fixed_for_the_courses_models_and_free_for_the_others(app):
+    at = open_page(app)
+    assert "Hidden size = vocabulary size = **4**" in texts(at)
+    assert not [s for s in at.slider if s.key == f"{KEY}:hidden"]
+    at.selectbox(key=f"{KEY}:variant").set_value("lstm").run()
+    at.slider(key=f"{KEY}:hidden").set_value(8).run()
+    at.slider(key=f"{KEY}:layers").set_value(2).run()
+    train(at)
+    assert len(chart(at, "Hidden state")["data"][0]["z"]) == 8
+    assert "nn.LSTM" in at.code[0].value
+
+
+@pytest.mark.parametrize("source, target, message", [
+    ("hello", "ohlo", "same length"),
+    ("", "ohlol", "neither may be empty"),
+    ("a" * 65, "b" * 65, "at most 64 characters"),
+])
+def test_bad_strings_give_a_message_and_keep_the_previous_run(app, source, target, message):
+    at = train(open_page(app))
+    before = table_rows(at)
+    at.text_input(key=f"{KEY}:source").set_value(source)
+    at.text_input(key=f"{KEY}:target").set_value(target).run()
+    assert message in at.error[0].value
+    train(at)
+    assert len(at.error) == 1 and message in at.error[0].value
+    assert table_rows(at) == before
+
+
+def test_bad_strings_are_explained_in_chinese(app):
+    at = open_page(app, "zh")
+    at.text_input(key=f"{KEY}:target").set_value("ohlo").run()
+    assert "长度必须相同" in at.error[0].value
+
+
+def test_own_unicode_strings_build_their_own_vocabulary(app):
+    at = open_page(app)
+    at.text_input(key=f"{KEY}:source").set_value("你好世界")
+    at.text_input(key=f"{KEY}:target").set_value("界世好你").run()
+    assert "Hidden size = vocabulary size = **4**" in texts(at)
+    train(at)
+    assert sorted(chart(at, "softmax")["data"][0]["y"]) == sorted("你好世界")
+    assert [row[0] for row in table_rows(at)][-1] == 15
