@@ -6,12 +6,11 @@ LogSoftmax and NLLLoss to them, so no model ends in a softmax.
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
-from typing import Callable
-
 import torch
 import torch.nn.functional as F
 from torch import nn
+
+from dlcore.image_training import Variant
 
 
 class Net(nn.Module):
@@ -73,19 +72,6 @@ def modern_mlp() -> nn.Module:
         linear_3=nn.Linear(512, 10, bias=False)))
 
 
-@dataclass(frozen=True)
-class Variant:
-    """A model and the settings its notes train it with."""
-
-    build: Callable[[], nn.Module]
-    data: str  # a dlcore.images name
-    optimizer: str  # "SGD" | "Adam"
-    lr: float
-    momentum: float
-    batch_size: int
-    epochs: int
-
-
 VARIANTS = {
     "course": Variant(Net, "mnist", "SGD", 0.01, 0.5, 64, 10),
     "d2l_softmax": Variant(softmax_regression, "fashion_mnist", "SGD", 0.1, 0.0, 256, 5),
@@ -94,11 +80,3 @@ VARIANTS = {
     "sigmoid_mlp": Variant(sigmoid_mlp, "mnist", "SGD", 0.01, 0.9, 100, 100),
     "modern_mlp": Variant(modern_mlp, "mnist", "Adam", 0.001, 0.0, 100, 100),
 }
-OPTIMIZERS = ["SGD", "Adam"]
-
-
-def make_optimizer(name: str, parameters, lr: float, momentum: float = 0.0) -> torch.optim.Optimizer:
-    if name == "Adam":
-        return torch.optim.Adam(parameters, lr=lr)
-    return torch.optim.SGD(parameters, lr=lr, momentum=momentum)
-

@@ -357,3 +357,30 @@ def image_data(page: Page, name: str):
     else:
         st.caption(page.t("images.source.builtin" if data.source == "fallback" else "images.source.local", **values))
     return data
+
+
+BATCH_SIZES = [1, 8, 16, 32, 64, 100, 128, 256, 512, 1024]
+TRAIN_SIZES = [0, 10000, 2000]  # 0: the whole training set
+
+
+def classifier_controls(page: Page, variant: Page, spec, data_sets: list[str]):
+    """The controls of an image-classifier page, defaulting to the variant's settings: (data, Settings)."""
+    from dlcore.image_training import OPTIMIZERS, Settings
+
+    data_name = choice(variant, "softmax.dataset", "dataset", data_sets, spec.data,
+                       format_func=lambda name: page.t(f"images.name.{name}"))
+    data = image_data(page, data_name)
+    lr = lr_control(variant, default=spec.lr)
+    epochs = epochs_control(variant, default=spec.epochs, maximum=100)
+    left, middle, right = st.columns(3)
+    with left:
+        batch_size = kept(st.select_slider, page.t("softmax.batch_size"), f"{variant.key}:batch_size", spec.batch_size,
+                          options=sorted(set(BATCH_SIZES) | {spec.batch_size}))
+    with middle:
+        optimizer = choice(variant, "train.optimizer", "optimizer", OPTIMIZERS, spec.optimizer)
+        momentum = kept(st.number_input, page.t("softmax.momentum"), f"{variant.key}:momentum", spec.momentum,
+                        min_value=0.0, max_value=0.99, step=0.1, disabled=optimizer != "SGD")
+    with right:
+        train_size = choice(variant, "softmax.train_size", "train_size", TRAIN_SIZES, 0, format_func=lambda n: page.t(
+            "softmax.train_size.all", n=len(data.train_y)) if n == 0 else page.t("softmax.train_size.n", n=n))
+    return data, Settings(lr, epochs, batch_size, optimizer, momentum, train_size)

@@ -6,7 +6,8 @@ import torch
 
 from dlcore import classify, image_figures, images
 from dlcore.checkpoints import WeightsError, load_weights, weights_bytes
-from dlcore.softmax import VARIANTS, Net, d2l_mlp, logistic_regression, make_optimizer, softmax_regression
+from dlcore.image_training import make_optimizer
+from dlcore.softmax import VARIANTS, Net, d2l_mlp, logistic_regression, softmax_regression
 from dlcore.training import History, Trainer, minibatches, supervised_step
 
 

@@ -75,7 +75,7 @@ def test_chinese_page_with_fashion_mnist_names_the_classes_in_chinese(app, one_t
     at = app("pages/softmax.py", lang="zh")
     assert "第 9 讲" in at.title[0].value and "Lecture" not in texts(at)
     run = train_briefly(at, model="d2l_softmax", epochs=1)
-    assert run.extras["data"].name == "fashion_mnist"
+    assert run.extras["view"].data.name == "fashion_mnist"
     specs = plotly_specs(at)
     assert specs[0]["layout"]["title"]["text"] == "每轮损失"
     assert "短靴" in specs[3]["data"][0]["x"]  # the confusion matrix's classes
@@ -106,8 +106,8 @@ def test_without_the_files_the_page_trains_on_the_digits(app, monkeypatch, tmp_p
     warning = at.warning[0].value
     assert "scikit-learn's 8×8 digits" in warning and "no network" in warning and "train-images-idx3-ubyte.gz" in warning
     run = train_briefly(at, train_size=0, epochs=1)
-    assert run.extras["data"].name == "digits"
-    assert len(run.trainer.history.batch_loss) == -(-len(run.extras["data"].train_y) // 64)
+    assert run.extras["view"].data.name == "digits"
+    assert len(run.trainer.history.batch_loss) == -(-len(run.extras["view"].data.train_y) // 64)
     assert "Test accuracy on all 359 test images" in texts(at)
 
 

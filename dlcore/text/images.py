@@ -42,6 +42,7 @@ STRINGS = {
 
 STRINGS.update({
     # figures (dlcore.image_figures)
+    "imgfig.mistakes_title": ("Some mistakes of the trained model", "训练后模型的一些错误"),
     "imgfig.grid_title": ("Test images: ✓ right · ✗ predicted (true)", "测试图像：✓ 正确 · ✗ 预测（真实）"),
     "imgfig.confusion_title": ("Confusion matrix on the test set · accuracy {accuracy:.2f} %", "测试集上的混淆矩阵 · 准确率 {accuracy:.2f} %"),
     "imgfig.predicted": ("Predicted class", "预测类别"),
