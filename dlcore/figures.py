@@ -27,7 +27,8 @@ def downsample(values, max_points: int = MAX_POINTS) -> tuple[np.ndarray, np.nda
 def new_figure(title: str, x_title: str, y_title: str, **layout) -> go.Figure:
     """An empty figure in the app's style (Streamlit's theme colours it in the browser)."""
     fig = go.Figure(_validate=VALIDATE)
-    fig.update_layout(title=title, xaxis_title=x_title, yaxis_title=y_title, **{**LAYOUT, **layout})
+    fig.update_layout(title=dict(text=title), xaxis=dict(title=dict(text=x_title)), yaxis=dict(title=dict(text=y_title)),
+                      **{**LAYOUT, **layout})
     return fig
 
 

@@ -117,5 +117,5 @@ def classifier_charts(model: torch.nn.Module, trainer: Trainer, view: TestSetVie
         if len(wrong):
             grid = image_figures.image_grid(denormalize(data.test_x[wrong.to(data.device)], data), predicted[wrong],
                                             targets[wrong], names, lang)
-            charts["mistakes"] = grid.update_layout(title=translate("imgfig.mistakes_title", lang))
+            charts["mistakes"] = grid.update_layout(title=dict(text=translate("imgfig.mistakes_title", lang)))
     return charts

@@ -329,12 +329,13 @@ def _image_tensors(name: str, root: str, folder: str | None, device: str):
     return load_images_or_fallback(name, root, download=False)
 
 
-def image_data(page: Page, name: str):
+def image_data(page: Page, name: str, fallback: bool = True):
     """An image data set (dlcore.images) on the page's device, cached for the whole server.
 
     When its files are missing, the official download runs once per session with a
-    progress bar; when that fails too, the page gets scikit-learn's digits.  A caption
-    says which data is in use (and why, for the fallback).
+    progress bar; when that fails too, the page gets scikit-learn's digits (or, with
+    fallback=False, None and the message naming what to download and where).  A
+    caption says which data is in use (and why, for the fallback).
     """
     from dlcore import images
 
@@ -353,6 +354,9 @@ def image_data(page: Page, name: str):
     values = dict(name=page.t(f"images.name.{data.name}"), train=len(data.train_y), test=len(data.test_y), folder=folder)
     if data.unavailable is not None:
         error = tried.get(name, data.unavailable)
+        if not fallback:
+            st.error(page.t(error.key, **error.values))
+            return None
         st.warning(f"{page.t('images.source.fallback', **values)}\n\n{page.t(error.key, **error.values)}")
     else:
         st.caption(page.t("images.source.builtin" if data.source == "fallback" else "images.source.local", **values))
@@ -363,13 +367,16 @@ BATCH_SIZES = [1, 8, 16, 32, 64, 100, 128, 256, 512, 1024]
 TRAIN_SIZES = [0, 10000, 2000]  # 0: the whole training set
 
 
-def classifier_controls(page: Page, variant: Page, spec, data_sets: list[str]):
-    """The controls of an image-classifier page, defaulting to the variant's settings: (data, Settings)."""
+def classifier_controls(page: Page, variant: Page, spec, data_sets: list[str], fallback: bool = True):
+    """The controls of an image-classifier page, defaulting to the variant's settings: (data, Settings).
+
+    data is None when the data set is missing and fallback is False (the page then cannot train).
+    """
     from dlcore.image_training import OPTIMIZERS, Settings
 
     data_name = choice(variant, "softmax.dataset", "dataset", data_sets, spec.data,
                        format_func=lambda name: page.t(f"images.name.{name}"))
-    data = image_data(page, data_name)
+    data = image_data(page, data_name, fallback)
     lr = lr_control(variant, default=spec.lr)
     epochs = epochs_control(variant, default=spec.epochs, maximum=100)
     left, middle, right = st.columns(3)
@@ -382,5 +389,5 @@ def classifier_controls(page: Page, variant: Page, spec, data_sets: list[str]):
                         min_value=0.0, max_value=0.99, step=0.1, disabled=optimizer != "SGD")
     with right:
         train_size = choice(variant, "softmax.train_size", "train_size", TRAIN_SIZES, 0, format_func=lambda n: page.t(
-            "softmax.train_size.all", n=len(data.train_y)) if n == 0 else page.t("softmax.train_size.n", n=n))
+            "softmax.train_size.all", n=len(data.train_y) if data else 0) if n == 0 else page.t("softmax.train_size.n", n=n))
     return data, Settings(lr, epochs, batch_size, optimizer, momentum, train_size)
