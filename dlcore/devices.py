@@ -38,7 +38,8 @@ def leave_a_core_for_the_browser() -> int:
     when PyTorch's threads have to share every core with it, they wait on each
     other and training can slow down many times over.
     """
-    threads = max(1, (os.cpu_count() or 1) - 1)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    threads = max(1, cores - 1)
     if torch.get_num_threads() != threads:
         torch.set_num_threads(threads)
     return threads

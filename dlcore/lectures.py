@@ -27,9 +27,9 @@ LECTURES = [
     Lecture("7", "multiple_input", None, "🩺"),
     Lecture("8", "dataset_dataloader", None, "🗂️"),
     Lecture("9", "softmax", "pages/softmax.py", "🔢"),
-    Lecture("10", "conv_arithmetic", "pages/conv_arithmetic.py", "🧮"),
-    Lecture("10", "cnn", "pages/cnn.py", "🖼️"),
-    Lecture("11", "advanced_cnn", "pages/advanced_cnn.py", "🏗️"),
+    Lecture("10", "conv_arithmetic", "pages/convolution.py", "🧮"),
+    Lecture("10", "cnn", "pages/cnn_basics.py", "🖼️"),
+    Lecture("11", "advanced_cnn", "pages/advanced_cnns.py", "🏗️"),
     Lecture("12", "rnn_basics", "pages/rnn_basics.py", "🔤"),
     Lecture("13", "names", "pages/names.py", "🌍"),
 ]
