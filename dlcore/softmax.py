@@ -6,7 +6,6 @@ LogSoftmax and NLLLoss to them, so no model ends in a softmax.
 from __future__ import annotations
 
 from collections import OrderedDict
-import torch
 import torch.nn.functional as F
 from torch import nn
 

@@ -1,6 +1,5 @@
 """Lecture 9: a softmax classifier on MNIST — the course's MLP and the notes' variants, each with its own defaults."""
 import streamlit as st
-import torch
 
 from dlcore import image_figures, ui
 from dlcore.classify import probabilities

@@ -27,15 +27,12 @@ def data(names):
 
 @pytest.fixture(scope="module")
 def trained(data):
-    """A short run on the real data: two epochs, on one thread (two threads crawl when other processes share the cores)."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
+    """A short run on the real data: two epochs."""
     torch.manual_seed(0)
     trainer, model, evaluation = names_trainer(data, epochs=2, generator=torch.Generator().manual_seed(0))
     started = time.perf_counter()
     trainer.fit()
     print(f"names: {trainer.history.series('accuracy')} in {time.perf_counter() - started:.1f} s")
-    torch.set_num_threads(threads)
     return trainer, model, evaluation
 
 

@@ -1,17 +1,7 @@
 """The lecture 12 page in AppTest: train each model, read the table and charts, bad strings, both languages."""
 import pytest
-import torch
 
 from pagetools import plotly_specs, texts
-
-
-@pytest.fixture(autouse=True)
-def one_thread():
-    """Small models train faster on one thread, and far faster when other processes share the cores."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
 
 
 PAGE, KEY = "pages/rnn_basics.py", "rnn_basics"

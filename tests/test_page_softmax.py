@@ -3,21 +3,10 @@ import base64
 import io
 
 import numpy as np
-import pytest
-import torch
 from PIL import Image
 
 from dlcore import images
 from pagetools import plotly_specs, texts
-
-
-@pytest.fixture
-def one_thread():
-    """The test machine's two cores are shared: one thread avoids OpenMP's oversubscription."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
 
 
 def train_briefly(at, model="course", train_size=2000, epochs=1):
@@ -33,7 +22,7 @@ def titles(at) -> list[str]:
     return [spec["layout"]["title"]["text"] for spec in plotly_specs(at)]
 
 
-def test_the_course_mlp_trains_and_shows_its_charts(app, one_thread):
+def test_the_course_mlp_trains_and_shows_its_charts(app):
     at = app("pages/softmax.py")
     assert "Lecture 9" in at.title[0].value
     assert "MNIST (handwritten digits)" in texts(at) and "60,000 training" in texts(at)
@@ -71,7 +60,7 @@ def test_each_model_brings_its_own_defaults(app):
     assert not at.exception
 
 
-def test_chinese_page_with_fashion_mnist_names_the_classes_in_chinese(app, one_thread):
+def test_chinese_page_with_fashion_mnist_names_the_classes_in_chinese(app):
     at = app("pages/softmax.py", lang="zh")
     assert "第 9 讲" in at.title[0].value and "Lecture" not in texts(at)
     run = train_briefly(at, model="d2l_softmax", epochs=1)
@@ -92,7 +81,7 @@ def test_a_bad_learning_rate_is_explained_and_nothing_is_lost(app):
     assert "run:softmax:course" not in at.session_state
 
 
-def test_without_the_files_the_page_trains_on_the_digits(app, monkeypatch, tmp_path, one_thread):
+def test_without_the_files_the_page_trains_on_the_digits(app, monkeypatch, tmp_path):
     monkeypatch.setenv("DL_CLASSROOM_DATA", str(tmp_path / "empty"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
 
@@ -122,7 +111,7 @@ def canvas_value(ink: np.ndarray) -> dict:
     return {"drawing": {"raw": {"objects": [{"type": "path"}]}, "data": url}, "backgroundFit": None}
 
 
-def test_the_trained_model_reads_a_drawing(app, one_thread):
+def test_the_trained_model_reads_a_drawing(app):
     at = app("pages/softmax.py")
     assert "Train the model (or load its weights) first" in texts(at)
     train_briefly(at, epochs=1)

@@ -14,15 +14,6 @@ FIXED_SEED = 2  # a seed every variant learns with (seed 0 gets the course's RNN
 MAJORITY = 12  # of 20 seeds; measured 13 (rnncell, rnn), 16 (embedding), 17 (lstm), 15 (gru)
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    """These models are tiny: one thread trains them several times faster than two competing ones."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
-
-
 def train(variant, seed, task=None, **settings):
     task = task or char_task()
     torch.manual_seed(seed)
