@@ -42,7 +42,8 @@ def feature_map_grid(name: str, maps: torch.Tensor, lang: str = "en") -> go.Figu
     """Every channel of one layer's output (C, H, W) for one image, each as a small heatmap."""
     channels, h, w = maps.shape
     title = translate("cnnfig.maps_title", lang, name=name, channels=channels, h=h, w=w)
-    return _grid_figure(tile(maps, columns=min(channels, 10)), title, "Viridis", height=150 + 26 * math.ceil(channels / 10) * max(1, 24 // max(w, 1)))
+    rows = math.ceil(channels / 10)
+    return _grid_figure(tile(maps, columns=min(channels, 10)), title, "Viridis", height=110 + 60 * rows)
 
 
 def kernel_grid(weights: torch.Tensor, lang: str = "en") -> go.Figure:

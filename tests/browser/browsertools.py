@@ -1,4 +1,7 @@
 """Helpers for the browser tests (import: `from browsertools import wait_for_app`)."""
+from pathlib import Path
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 def wait_for_app(tab) -> None:

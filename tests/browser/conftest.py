@@ -8,9 +8,12 @@ from pathlib import Path
 from urllib.request import urlopen
 
 import pytest
+from browsertools import ARTIFACTS
+from playwright.sync_api import expect
+
+expect.set_options(timeout=60_000)  # a training run on a busy 2-core machine takes its time
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
