@@ -24,9 +24,11 @@ from typing import Callable
 import streamlit as st
 import torch
 
+from dlcore import images
 from dlcore.checkpoints import WeightsError, load_weights, weights_bytes
 from dlcore.data import DATA_DIR_ENV, data_dir
 from dlcore.devices import available_devices, leave_a_core_for_the_browser, pick_device
+from dlcore.image_training import OPTIMIZERS, Settings
 from dlcore.text import LANGUAGES, translate
 from dlcore.training import Callback, Trainer, setting_problems
 
@@ -322,11 +324,9 @@ def weights_section(page: Page, build: Callable[[], Run], run_key: str | None = 
 @cached_resource
 def _image_tensors(name: str, root: str, folder: str | None, device: str):
     """A data set as tensors, once per server: keyed by where its files were found (None: not found)."""
-    from dlcore.images import load_images_or_fallback
-
     if device != "cpu":
         return _image_tensors(name, root, folder, "cpu").to(device)
-    return load_images_or_fallback(name, root, download=False)
+    return images.load_images_or_fallback(name, root, download=False)
 
 
 def image_data(page: Page, name: str, fallback: bool = True):
@@ -337,8 +337,6 @@ def image_data(page: Page, name: str, fallback: bool = True):
     fallback=False, None and the message naming what to download and where).  A
     caption says which data is in use (and why, for the fallback).
     """
-    from dlcore import images
-
     root = data_dir()
     tried = st.session_state.setdefault("images:download_failed", {})
     if name in images.SPECS and images.find_local(name, root) is None and name not in tried:
@@ -372,8 +370,6 @@ def classifier_controls(page: Page, variant: Page, spec, data_sets: list[str], f
 
     data is None when the data set is missing and fallback is False (the page then cannot train).
     """
-    from dlcore.image_training import OPTIMIZERS, Settings
-
     data_name = choice(variant, "softmax.dataset", "dataset", data_sets, spec.data,
                        format_func=lambda name: page.t(f"images.name.{name}"))
     data = image_data(page, data_name, fallback)
