@@ -2,36 +2,6 @@
 import streamlit as st
 
 from dlcore import ui
-from dlcore.data import data_dir
-from dlcore.lectures import LECTURES
-from dlcore.text import translate
-
-
-def home():
-    page = ui.page_setup("home")
-    st.title(f"🧠 {page.t('app.title')}")
-    st.markdown(page.t("app.tagline"))
-    st.caption(page.t("app.in_use", device=ui.device_label(page.device), data_dir=data_dir()))
-    st.header(page.t("app.lectures"))
-    columns = st.columns(3)
-    for index, lecture in enumerate(LECTURES):
-        with columns[index % 3].container(border=True):
-            st.caption(page.t("app.lecture_n", n=lecture.number))
-            st.markdown(f"#### {lecture.icon} {page.t(f'lecture.{lecture.key}')}")
-            st.write(page.t(f"lecture.{lecture.key}.about"))
-            if lecture.built:
-                st.page_link(lecture.page, label=page.t("app.open"), icon="▶️")
-            else:
-                st.caption(f"⏳ {page.t('app.coming_soon')}")
-
 
 lang = st.session_state.get("lang", st.session_state.get("kept:lang", "en"))
-lecture_pages = [
-    st.Page(lecture.page, title=f"{lecture.number} · {translate(f'lecture.{lecture.key}', lang)}", icon=lecture.icon)
-    for lecture in LECTURES
-    if lecture.built
-]
-st.navigation({
-    translate("app.title", lang): [st.Page(home, title=translate("app.home", lang), icon="🏠", default=True)],
-    translate("app.lectures", lang): lecture_pages,
-}).run()
+st.navigation(ui.lecture_pages(lang), position="hidden").run()  # every page draws the menu itself (ui.page_setup)

@@ -19,13 +19,13 @@ import torch
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dlcore.devices import leave_a_core_for_the_browser  # noqa: E402
+from dlcore.devices import set_training_threads  # noqa: E402
 from dlcore.regression import LogisticRegressionModel, hours_passed, make_optimizer  # noqa: E402
 from dlcore.training import Trainer, full_batch, supervised_step  # noqa: E402
 
 
 def bare(epochs: int) -> float:
-    leave_a_core_for_the_browser()  # as the page does
+    set_training_threads()  # as the page does
     torch.manual_seed(0)
     model = LogisticRegressionModel()
     x, y = hours_passed()

@@ -76,7 +76,7 @@ class InceptionNet(nn.Module):
         x = self.incep1(x)  # (B, 88, 12, 12)
         x = F.relu(self.mp(self.conv2(x)))  # (B, 20, 4, 4)
         x = self.incep2(x)  # (B, 88, 4, 4)
-        x = x.view(batch_size, -1)  # (B, 1408)
+        x = x.reshape(batch_size, -1)  # (B, 1408); view() would need NCHW memory
         return self.fc(x)
 
 
@@ -113,7 +113,7 @@ class ResNet(nn.Module):
         x = self.rblock1(x)
         x = F.relu(self.mp(self.conv2(x)))  # (B, 32, 4, 4)
         x = self.rblock2(x)
-        x = x.view(batch_size, -1)  # (B, 512)
+        x = x.reshape(batch_size, -1)  # (B, 512); view() would need NCHW memory
         return self.fc(x)
 
 

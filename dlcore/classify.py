@@ -49,10 +49,19 @@ def fixed_subset(n_total: int, n: int, seed: int = 0) -> torch.Tensor:
     return torch.randperm(n_total, generator=torch.Generator().manual_seed(seed))[:n]
 
 
-def accuracy_evaluator(model: torch.nn.Module, data: ImageData, n: int = 2000) -> Callable[[], dict]:
-    """For Trainer(evaluate=...): train and test accuracy, each on a fixed subset of n images (cheap every epoch)."""
-    train = fixed_subset(len(data.train_x), n).to(data.device)
-    test = fixed_subset(len(data.test_x), n).to(data.device)
+EVALUATED_IMAGES = 2000
+"""How many training and test images the accuracy per epoch is measured on: cheap enough for every epoch."""
+
+
+def evaluated_subset(n_total: int) -> torch.Tensor:
+    """The indices of the images the accuracy per epoch is measured on: the same ones every epoch and every run."""
+    return fixed_subset(n_total, EVALUATED_IMAGES)
+
+
+def accuracy_evaluator(model: torch.nn.Module, data: ImageData) -> Callable[[], dict]:
+    """For Trainer(evaluate=...): train and test accuracy, each on the evaluated subset."""
+    train = evaluated_subset(len(data.train_x)).to(data.device)
+    test = evaluated_subset(len(data.test_x)).to(data.device)
     train_x, train_y = data.train_x[train], data.train_y[train]
     test_x, test_y = data.test_x[test], data.test_y[test]
 

@@ -22,7 +22,7 @@ class CourseCNN(nn.Module):
         batch_size = x.size(0)
         x = F.relu(self.pooling(self.conv1(x)))  # (B, 10, 12, 12)
         x = F.relu(self.pooling(self.conv2(x)))  # (B, 20, 4, 4)
-        x = x.view(batch_size, -1)  # (B, 320)
+        x = x.reshape(batch_size, -1)  # (B, 320); view() would need NCHW memory
         return self.fc(x)
 
 

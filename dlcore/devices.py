@@ -31,15 +31,21 @@ def seed_everything(seed: int) -> torch.Generator:
     return torch.Generator().manual_seed(seed)
 
 
-def leave_a_core_for_the_browser() -> int:
-    """Train on all CPU cores but one, and return how many that is.
+THREADS_VARIABLE = "DL_CLASSROOM_THREADS"
+
+
+def set_training_threads() -> int:
+    """Train on all CPU cores but one (or on DL_CLASSROOM_THREADS threads), and return how many that is.
 
     The browser drawing the live charts (and Streamlit sending them) needs a core;
     when PyTorch's threads have to share every core with it, they wait on each
-    other and training can slow down many times over.
+    other: on two cores the CNN page trained 3.5 times slower with two threads than
+    with one. Set the variable when the browser runs on another machine.
     """
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     threads = max(1, cores - 1)
+    if os.environ.get(THREADS_VARIABLE, "").strip().isdigit():
+        threads = max(1, int(os.environ[THREADS_VARIABLE]))
     if torch.get_num_threads() != threads:
         torch.set_num_threads(threads)
     return threads

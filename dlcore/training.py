@@ -94,6 +94,7 @@ class Trainer:
         self.batch = 0  # batches done in this epoch
         self.outcome: Outcome | None = None
         self.seconds = 0.0  # wall time of fit()
+        self.running = False  # inside fit(): another thread may see it true
         self._stop = threading.Event()
 
     def request_stop(self) -> None:
@@ -118,6 +119,7 @@ class Trainer:
 
     def fit(self) -> History:
         started = time.perf_counter()
+        self.running = True
         self._emit("on_train_start")
         try:
             for self.epoch in range(1, self.epochs + 1):
@@ -146,7 +148,10 @@ class Trainer:
             if self.outcome is None:  # interrupted from outside, e.g. by an exception
                 self.outcome = Outcome("stopped", self.epoch, self.last_loss)
             self.seconds = time.perf_counter() - started
-            self._emit("on_train_end")
+            try:
+                self._emit("on_train_end")
+            finally:
+                self.running = False
 
 
 class ParameterTrace(Callback):

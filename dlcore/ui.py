@@ -27,13 +27,16 @@ import torch
 from dlcore import images
 from dlcore.checkpoints import WeightsError, load_weights, weights_bytes
 from dlcore.data import DATA_DIR_ENV, data_dir
-from dlcore.devices import available_devices, leave_a_core_for_the_browser, pick_device
+from dlcore.devices import available_devices, pick_device, set_training_threads
 from dlcore.image_training import OPTIMIZERS, Settings
+from dlcore.lectures import LECTURES
 from dlcore.text import LANGUAGES, translate
 from dlcore.training import Callback, Trainer, setting_problems
 
 REDRAW_SECONDS = 0.25
 """At most four chart redraws a second: the browser cannot show more, and training keeps its speed."""
+DRAWING_SHARE = 0.05
+"""The most of a run's time that slow redraws (a page of feature maps) may take; but at least one redraw a second."""
 CHECKPOINT_SECONDS = 0.02
 """How often a training loop gives Streamlit the chance to stop it (a Stop click, a changed widget)."""
 
@@ -63,7 +66,7 @@ def kept(widget, label: str, key: str, default, **kwargs):
     store = f"kept:{key}"
     if key not in st.session_state:
         st.session_state[key] = st.session_state.get(store, default)
-    value = widget(label, key=key, **kwargs)
+    value = widget(label, key=key, **_shown_as(widget, st.session_state[key], kwargs), **kwargs)
     st.session_state[store] = value
     return value
 
@@ -80,15 +83,34 @@ def device_label(device) -> str:
     return available_devices().get(str(device), str(device))
 
 
-def page_setup(key: str) -> Page:
-    """Configure the page, draw the sidebar every page shares, and return the settings it holds.
+def lecture_pages(lang: str) -> list:
+    """The home page and every built lecture, in course order, for app.py's st.navigation."""
+    home = st.Page("pages/home.py", title=translate("app.home", lang), icon="🏠", default=True)
+    return [home] + [st.Page(lecture.page, title=_lecture_title(lecture, lang), icon=lecture.icon)
+                     for lecture in LECTURES if lecture.built]
 
-    Every page calls this itself (not only app.py): the first request after the
-    server starts may run a page file directly, without the entrypoint.
-    """
+
+def _lecture_title(lecture, lang: str) -> str:
+    return f"{lecture.number} · {translate(f'lecture.{lecture.key}', lang)}"
+
+
+def _lecture_links(lang: str) -> None:
+    """The sidebar's menu: drawn by every page, because with a folder named pages/ the first request after
+    the server starts may run a page file without app.py (Streamlit's menu would then list file names)."""
+    st.page_link("pages/home.py", label=translate("app.home", lang), icon="🏠")
+    st.caption(translate("app.lectures", lang))
+    for lecture in LECTURES:
+        if lecture.built:
+            st.page_link(lecture.page, label=_lecture_title(lecture, lang), icon=lecture.icon)
+    st.divider()
+
+
+def page_setup(key: str) -> Page:
+    """Configure the page, draw the sidebar every page shares, and return the settings it holds."""
     st.set_page_config(page_title="Live Deep-Learning Classroom", page_icon="🧠", layout="wide")
-    leave_a_core_for_the_browser()
+    set_training_threads()
     with st.sidebar:
+        menu = st.container()
         lang = kept(st.radio, "Language · 语言", "lang", _selection("lang", list(LANGUAGES), "en"),
                     options=list(LANGUAGES), format_func=LANGUAGES.get, horizontal=True)
         devices = available_devices()
@@ -98,7 +120,20 @@ def page_setup(key: str) -> Page:
                     step=1, help=translate("sidebar.seed_help", lang))
         st.caption(f"{translate('sidebar.data_dir', lang)}: `{data_dir()}`",
                    help=translate("sidebar.data_dir_help", lang, env=DATA_DIR_ENV))
+    with menu:
+        _lecture_links(lang)
     return Page(key=key, lang=lang, device=pick_device(device), seed=int(seed))
+
+
+def _shown_as(widget, value, kwargs) -> dict:
+    """The widget's own default set to the value it has (its session-state value decides anyway).
+
+    Otherwise the browser falls back to the minimum when it misses the value sent with
+    a run: seen on the first page of a fresh session, when the user is quick.
+    """
+    if widget in (st.radio, st.selectbox):
+        return {"index": list(kwargs["options"]).index(value)}
+    return {"value": value}
 
 
 LR_CHOICES = sorted(m * 10.0**e for e in range(-5, 2) for m in (1, 2, 5))
@@ -126,8 +161,10 @@ def lr_control(page: Page, default: float) -> float:
         st.session_state[slider_key] = _nearest(options, st.session_state[key])
 
     left, right = st.columns([3, 1])
-    left.select_slider(page.t("train.lr"), options, key=slider_key, on_change=slider_moved, format_func=lambda v: f"{v:g}")
-    lr = right.number_input(page.t("train.lr_exact"), key=key, on_change=number_typed, format="%g", step=None)
+    left.select_slider(page.t("train.lr"), options, key=slider_key, on_change=slider_moved, format_func=lambda v: f"{v:g}",
+                       **_shown_as(st.select_slider, st.session_state[slider_key], {}))
+    lr = right.number_input(page.t("train.lr_exact"), key=key, on_change=number_typed, format="%g", step=None,
+                            **_shown_as(st.number_input, st.session_state[key], {}))
     st.session_state[f"kept:{key}"] = lr
     return lr
 
@@ -167,22 +204,26 @@ Draw = Callable[[Run | None], dict]
 
 
 class LiveCharts(Callback):
-    """Redraws a page's charts and a progress bar while training, at most every REDRAW_SECONDS."""
+    """Redraws a page's charts and a progress bar while training: every REDRAW_SECONDS, or less often for slow charts."""
 
     def __init__(self, page: Page, run: Run, draw: Draw, grid: ChartGrid, progress):
         self.page, self.run, self.draw, self.grid, self.progress = page, run, draw, grid, progress
         self.redraws = 0
         self.last = 0.0
+        self.cost = 0.0  # seconds the last redraw took
         self.last_checkpoint = 0.0
 
     def redraw(self) -> None:
-        self.last = time.perf_counter()
+        started = time.perf_counter()
         self.redraws += 1
         self.grid.show(self.draw(self.run), suffix=str(self.redraws))
         show_progress(self.page, self.run.trainer, self.progress)
+        self.last = time.perf_counter()
+        self.cost = self.last - started
 
     def _maybe_redraw(self) -> None:
-        if time.perf_counter() - self.last >= REDRAW_SECONDS:
+        pause = min(1.0, max(REDRAW_SECONDS - self.cost, self.cost * (1 - DRAWING_SHARE) / DRAWING_SHARE))
+        if time.perf_counter() - self.last >= pause:
             self.redraw()
 
     def on_train_start(self, trainer):
@@ -246,6 +287,20 @@ def show_code(page: Page, code: list) -> None:
             st.code(inspect.getsource(item), language="python")
 
 
+def _let_it_stop(run: Run | None, patience: float = 10.0) -> None:
+    """Stop a run that is still training in an earlier script run, and wait for it.
+
+    A click usually interrupts the earlier run before this one starts, but Streamlit
+    may start the new run first; then the old loop ends after its current batch.
+    """
+    if run is None or not run.trainer.running:
+        return
+    run.trainer.request_stop()
+    deadline = time.perf_counter() + patience
+    while run.trainer.running and time.perf_counter() < deadline:
+        time.sleep(0.02)
+
+
 def train(page: Page, action: str | None, build: Callable[[], Run], draw: Draw, *,
           lr: float | None = None, epochs: int | None = None, code: list = (), run_key: str | None = None) -> Run | None:
     """Carry out the clicked action and show the page's charts; returns the run to show (or None).
@@ -255,6 +310,7 @@ def train(page: Page, action: str | None, build: Callable[[], Run], draw: Draw, 
     so reruns, Stop and page switches keep it; Reset removes it.
     """
     run_key = run_key or f"run:{page.key}"
+    _let_it_stop(st.session_state.get(run_key))
     if action == "reset":
         st.session_state.pop(run_key, None)
     problems = setting_problems(lr, epochs) if action == "train" else []

@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 import dlcore.figures
-from dlcore.devices import leave_a_core_for_the_browser
+from dlcore.devices import set_training_threads
 
 dlcore.figures.VALIDATE = True  # in tests every figure property is checked by Plotly
-leave_a_core_for_the_browser()  # train as the app does (one thread on two cores: no OpenMP oversubscription)
+set_training_threads()  # train as the app does (one thread on two cores: no OpenMP oversubscription)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"

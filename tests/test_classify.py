@@ -6,9 +6,9 @@ import torch
 
 from dlcore import classify, image_figures, images
 from dlcore.checkpoints import WeightsError, load_weights, weights_bytes
-from dlcore.image_training import make_optimizer
+from dlcore.image_training import Settings, make_optimizer, new_classifier
 from dlcore.softmax import VARIANTS, Net, d2l_mlp, logistic_regression, softmax_regression
-from dlcore.training import History, Trainer, minibatches, supervised_step
+from dlcore.training import Callback, History, Trainer, minibatches, supervised_step
 
 
 @pytest.fixture
@@ -95,11 +95,29 @@ def test_the_evaluator_uses_the_same_subsets_every_epoch():
     data = images.load_digits()
     torch.manual_seed(0)
     model = Net()
-    evaluate = classify.accuracy_evaluator(model, data, n=100)
+    evaluate = classify.accuracy_evaluator(model, data)
     first = evaluate()
     assert set(first) == {"train_acc", "test_acc"} and all(0 <= value <= 1 for value in first.values())
     assert evaluate() == first
     assert torch.equal(classify.fixed_subset(1000, 10), classify.fixed_subset(1000, 10))
+
+
+def test_the_test_set_view_predicts_the_evaluated_images_while_training_and_all_of_them_after(one_thread):
+    data = load_or_skip("mnist")
+    model, trainer, view = new_classifier(Net, data, Settings(0.01, 2, 64, "SGD", 0.5, train_size=640), "cpu")
+    while_training = []
+
+    class Look(Callback):
+        def on_epoch_end(self, trainer):
+            predicted, targets = view.predictions(model, trainer)
+            while_training.append((len(predicted), view.accuracy(model, trainer), trainer.history.epochs[-1]["test_acc"]))
+
+    trainer.callbacks.append(Look())
+    trainer.fit()
+    assert [(n, curve) for n, _, curve in while_training] == [(classify.EVALUATED_IMAGES, acc) for _, acc, _ in while_training]
+    predicted, targets = view.predictions(model, trainer)
+    assert len(predicted) == len(data.test_y) and torch.equal(targets, data.test_y.cpu())
+    assert view.accuracy(model, trainer) == classify.accuracy(model, data.test_x, data.test_y)
 
 
 def test_the_course_mlp_beats_90_percent_on_mnist(one_thread):

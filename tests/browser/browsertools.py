@@ -1,5 +1,7 @@
-"""Helpers for the browser tests (import: `from browsertools import wait_for_app`)."""
+"""Helpers for the browser tests (import: `from browsertools import choose, wait_for_app`)."""
 from pathlib import Path
+
+from playwright.sync_api import TimeoutError, expect
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -10,3 +12,20 @@ def wait_for_app(tab) -> None:
     tab.get_by_test_id("stSidebar").get_by_text("Random seed").or_(tab.get_by_text("随机种子")).first.wait_for()
     tab.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000)
+
+
+def choose(tab, selectbox_label: str, option: str) -> None:
+    """Pick an option of a select box, opening it again if a rerun redrew it and closed its list."""
+    box = tab.get_by_test_id("stSelectbox").filter(has_text=selectbox_label)
+    choice = tab.get_by_role("option", name=option)
+    for _ in range(5):
+        box.click()
+        try:
+            choice.click(timeout=5_000)
+            break
+        except TimeoutError:
+            wait_for_app(tab)
+    else:
+        raise AssertionError(f"{selectbox_label!r} never offered {option!r}")
+    wait_for_app(tab)
+    expect(box).to_match_aria_snapshot(f"- combobox \"{selectbox_label}\": {option}")

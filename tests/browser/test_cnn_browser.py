@@ -3,22 +3,24 @@ import re
 
 from playwright.sync_api import expect
 
-from browsertools import ARTIFACTS, wait_for_app
+from browsertools import ARTIFACTS, choose, wait_for_app
 
 
 def test_cnn_trains_briefly_and_shows_its_feature_maps(server, page):
     page.goto(f"{server}/cnn_basics")
     wait_for_app(page)
     expect(page.get_by_role("heading", name=re.compile("Lecture 10"))).to_be_visible()
-    page.get_by_test_id("stSelectbox").filter(has_text="Training images").click()
-    page.get_by_role("option", name="the first 2,000").click()
-    wait_for_app(page)
+    choose(page, "Training images", "the first 2,000")
+    for slider, value in (("Epochs", "10"), ("Batch size", "64")):  # quick first clicks once reset these to their minimum
+        expect(page.get_by_test_id("stSlider").filter(has_text=slider).get_by_role("slider")).to_have_attribute(
+            "aria-valuetext", value)
     page.get_by_role("button", name="Train").click()
     charts = page.locator('[data-testid="stPlotlyChart"]')
     for layer in ("conv1: 10 × 24 × 24", "pooling 1: 10 × 12 × 12", "conv2: 20 × 8 × 8", "pooling 2: 20 × 4 × 4"):
         expect(charts.locator(".gtitle").filter(has_text=layer)).to_have_count(1)
     page.get_by_role("button", name="Stop").click()
     page.get_by_text(re.compile(r"Stopped at epoch \d+ of 10|Finished 10 epochs")).wait_for()
+    wait_for_app(page)
     expect(charts.locator(".gtitle").filter(has_text="First-layer kernels: 10 × 1 × 5 × 5")).to_have_count(1)
     expect(page.get_by_text("(64, 20, 4, 4)")).to_be_attached()  # the shapes table (drawn on a canvas)
     expect(page.get_by_test_id("stException")).to_have_count(0)

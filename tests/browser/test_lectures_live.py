@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browsertools import wait_for_app
+from browsertools import choose, wait_for_app
 
 PAGES = {
     "linear_model": "Lectures 2–3",
@@ -22,6 +22,11 @@ def test_page_opened_by_url_has_the_sidebar_and_trains_live(server, page, path, 
     for label in ("Device", "Random seed", "English", "简体中文"):
         expect(sidebar.get_by_text(label, exact=True).first).to_be_visible()
     expect(page.get_by_role("heading", name=re.compile(heading))).to_be_visible()
+    assert page.url == f"{server}/{path}"
+    menu = sidebar.get_by_role("link")  # the lectures in course order, not the files of pages/
+    expect(menu.filter(has_text="4 · Back-propagation with autograd")).to_be_visible()
+    expect(menu.filter(has_text="13 · Name → language with a GRU")).to_be_visible()
+    expect(sidebar.get_by_text(path.replace("_", " "), exact=True)).to_have_count(0)
     page.get_by_role("button", name="Train").click()
     page.get_by_text("Loss per epoch").first.wait_for()
     page.get_by_role("button", name="Stop").click()
@@ -35,8 +40,7 @@ def test_stop_keeps_the_model_and_curves_of_a_long_run(server, page):
     """LBFGS for 2000 epochs runs for tens of seconds: long enough to stop it half-way."""
     page.goto(f"{server}/linear_regression")
     wait_for_app(page)
-    page.get_by_test_id("stSelectbox").filter(has_text="Optimizer").click()
-    page.get_by_role("option", name="LBFGS").click()
+    choose(page, "Optimizer", "LBFGS")
     expect(page.get_by_text("LBFGS evaluates the loss several times")).to_be_visible()
     expect(page.get_by_role("slider")).to_have_count(2)
     page.get_by_role("slider").nth(1).focus()  # the epochs slider: End moves it to 2000
