@@ -174,6 +174,15 @@ class TrainInTurn:
         losses = [trainer.last_loss for trainer in self.trainers.values() if trainer.last_loss is not None]
         return losses[-1] if losses else None
 
+    @property
+    def running(self) -> bool:
+        return any(trainer.running for trainer in self.trainers.values())
+
+    def request_stop(self) -> None:
+        """End the trainer that is running after its current batch, and so the whole run."""
+        for trainer in self.trainers.values():
+            trainer.request_stop()
+
     def emit(self, event: str) -> None:
         for callback in self.callbacks:
             getattr(callback, event)(self)

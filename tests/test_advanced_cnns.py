@@ -158,3 +158,17 @@ def test_an_interruption_from_outside_is_recorded_as_stopped(mnist):
         turns.fit()
     assert turns.outcome.kind == "stopped" and turns.seconds > 0
     assert not turns.trainers["resnet"].callbacks  # the relay was removed
+
+
+def test_a_stop_request_from_another_thread_ends_the_turns(mnist):
+    class RequestStop(Callback):
+        def on_batch_end(self, trainer):
+            assert trainer.running
+            trainer.request_stop()  # what a later script run does (ui._let_it_stop)
+
+    _, turns = comparison(COMPARED, few(mnist), epochs=2, train_size=128, device="cpu", seed=0)
+    turns.callbacks.append(RequestStop())
+    assert not turns.running
+    turns.fit()
+    assert turns.outcome.kind == "stopped" and turns.epoch == 1 and not turns.running
+    assert turns.trainers["inception"].outcome is None  # never started
