@@ -167,9 +167,9 @@ def main():
     course = sum(course_seconds) / len(course_seconds)
     print(f"course script : {course:6.2f} s/epoch on {threads} threads  "
           f"test accuracy per epoch {[f'{100 * a:.2f}' for a in course_accuracy]}")
-    for page_threads in dict.fromkeys([None, threads]):  # the app's default, then every core
-        if page_threads is not None:
-            os.environ[THREADS_VARIABLE] = str(page_threads)
+    for every_core in (False, True):  # the app's default, then as many threads as the course script
+        if every_core:
+            os.environ[THREADS_VARIABLE] = str(threads)
         page_seconds, page_accuracy, page_final, redraws = dlcore_page(args.epochs)
         page_threads = set_training_threads()  # what the page set in its own thread
         print(f"dlcore + live : {page_seconds:6.2f} s/epoch on {page_threads} thread(s), {redraws} redraws  "

@@ -66,7 +66,7 @@ def kept(widget, label: str, key: str, default, **kwargs):
     store = f"kept:{key}"
     if key not in st.session_state:
         st.session_state[key] = st.session_state.get(store, default)
-    value = widget(label, key=key, **_shown_as(widget, st.session_state[key], kwargs), **kwargs)
+    value = widget(label, key=key, **_shown_as(widget, st.session_state[key], kwargs.get("options")), **kwargs)
     st.session_state[store] = value
     return value
 
@@ -83,25 +83,27 @@ def device_label(device) -> str:
     return available_devices().get(str(device), str(device))
 
 
+def _menu(lang: str) -> list[tuple[str, str, str]]:
+    """(page file, title, icon) of the home page, then of every built lecture in course order."""
+    lectures = [(lecture.page, f"{lecture.number} · {translate(f'lecture.{lecture.key}', lang)}", lecture.icon)
+                for lecture in LECTURES if lecture.built]
+    return [("pages/home.py", translate("app.home", lang), "🏠")] + lectures
+
+
 def lecture_pages(lang: str) -> list:
-    """The home page and every built lecture, in course order, for app.py's st.navigation."""
-    home = st.Page("pages/home.py", title=translate("app.home", lang), icon="🏠", default=True)
-    return [home] + [st.Page(lecture.page, title=_lecture_title(lecture, lang), icon=lecture.icon)
-                     for lecture in LECTURES if lecture.built]
-
-
-def _lecture_title(lecture, lang: str) -> str:
-    return f"{lecture.number} · {translate(f'lecture.{lecture.key}', lang)}"
+    """The pages of the menu, for app.py's st.navigation (the home page first, the default)."""
+    return [st.Page(path, title=title, icon=icon, default=index == 0)
+            for index, (path, title, icon) in enumerate(_menu(lang))]
 
 
 def _lecture_links(lang: str) -> None:
     """The sidebar's menu: drawn by every page, because with a folder named pages/ the first request after
     the server starts may run a page file without app.py (Streamlit's menu would then list file names)."""
-    st.page_link("pages/home.py", label=translate("app.home", lang), icon="🏠")
+    (home, title, icon), *lectures = _menu(lang)
+    st.page_link(home, label=title, icon=icon)
     st.caption(translate("app.lectures", lang))
-    for lecture in LECTURES:
-        if lecture.built:
-            st.page_link(lecture.page, label=_lecture_title(lecture, lang), icon=lecture.icon)
+    for path, title, icon in lectures:
+        st.page_link(path, label=title, icon=icon)
     st.divider()
 
 
@@ -125,14 +127,14 @@ def page_setup(key: str) -> Page:
     return Page(key=key, lang=lang, device=pick_device(device), seed=int(seed))
 
 
-def _shown_as(widget, value, kwargs) -> dict:
+def _shown_as(widget, value, options=None) -> dict:
     """The widget's own default set to the value it has (its session-state value decides anyway).
 
     Otherwise the browser falls back to the minimum when it misses the value sent with
     a run: seen on the first page of a fresh session, when the user is quick.
     """
     if widget in (st.radio, st.selectbox):
-        return {"index": list(kwargs["options"]).index(value)}
+        return {"index": list(options).index(value)}
     return {"value": value}
 
 
@@ -160,11 +162,11 @@ def lr_control(page: Page, default: float) -> float:
     def number_typed():
         st.session_state[slider_key] = _nearest(options, st.session_state[key])
 
-    left, right = st.columns([3, 1])
+    left, right = st.columns([3, 1])  # each widget's default is its value, as in kept() (see _shown_as)
     left.select_slider(page.t("train.lr"), options, key=slider_key, on_change=slider_moved, format_func=lambda v: f"{v:g}",
-                       **_shown_as(st.select_slider, st.session_state[slider_key], {}))
+                       value=st.session_state[slider_key])
     lr = right.number_input(page.t("train.lr_exact"), key=key, on_change=number_typed, format="%g", step=None,
-                            **_shown_as(st.number_input, st.session_state[key], {}))
+                            value=st.session_state[key])
     st.session_state[f"kept:{key}"] = lr
     return lr
 
