@@ -34,6 +34,11 @@ def seed_everything(seed: int) -> torch.Generator:
 THREADS_VARIABLE = "DL_CLASSROOM_THREADS"
 
 
+def usable_cores() -> int:
+    """The CPU cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def set_training_threads() -> int:
     """Train on all CPU cores but one (or on DL_CLASSROOM_THREADS threads), and return how many that is.
 
@@ -42,8 +47,7 @@ def set_training_threads() -> int:
     other: on two cores the CNN page trained 3.5 times slower with two threads than
     with one. Set the variable when the browser runs on another machine.
     """
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    threads = max(1, cores - 1)
+    threads = max(1, usable_cores() - 1)
     if os.environ.get(THREADS_VARIABLE, "").strip().isdigit():
         threads = max(1, int(os.environ[THREADS_VARIABLE]))
     if torch.get_num_threads() != threads:

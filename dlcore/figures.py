@@ -48,9 +48,29 @@ def loss_curve(history, lang: str = "en", log_y: bool = False) -> go.Figure:
     x, y = downsample(history.series("loss"))
     fig.add_scatter(x=np.asarray(epochs)[x - 1] if len(x) else x, y=y, mode="lines+markers" if len(x) < 60 else "lines",
                     name=translate("chart.epoch", lang), line=dict(width=3, color="#636efa"))
+    for change in history.lr_changes:  # where the learning rate was changed during the run
+        x = change["batch"] / max(batches_per_epoch, 1)
+        fig.add_vline(x=x, line=dict(color="#ef553b", width=1, dash="dash"),
+                      annotation=dict(text=f"lr → {change['lr']:g}", font=dict(color="#ef553b")))
     if log_y:
         fig.update_yaxes(type="log")
     fig.update_layout(showlegend=batches_per_epoch > 1)
+    return fig
+
+
+EARLIER_COLOURS = ["rgba(127,127,127,0.55)", "rgba(0,204,150,0.5)", "rgba(171,99,250,0.5)", "rgba(255,161,90,0.55)",
+                   "rgba(25,211,243,0.5)"]
+
+
+def add_earlier_runs(fig: go.Figure, earlier: list[tuple[str, list[float]]], lang: str = "en") -> go.Figure:
+    """Faint curves of earlier runs (label, value per epoch) under a chart of the current one."""
+    for (label, values), colour in zip(earlier, EARLIER_COLOURS):
+        if values:
+            fig.add_scatter(x=np.arange(1, len(values) + 1), y=np.asarray(values, dtype=float), mode="lines",
+                            name=translate("chart.earlier", lang, label=label), line=dict(width=1.5, color=colour,
+                                                                                          dash="dot"))
+    if any(values for _, values in earlier):
+        fig.update_layout(showlegend=True)
     return fig
 
 

@@ -1,10 +1,11 @@
-"""The training loop every page runs: observable through callbacks, stoppable.
+"""The training loop every page runs: observable through callbacks; paused, resumed, stepped and stopped.
 
 A page hands the loop a *step* (one optimisation step on one batch, returning
-the loss) and a *batches* function (the batches of one epoch).  The loop calls
-the step for each batch, keeps the history, fires the callback events named for
-when they happen, and ends early when asked to stop or when the loss stops
-being a number.
+the loss) and a *batches* function (the batches of one epoch).  `fit()` calls
+the step for each batch, keeps the history and fires the callback events named
+for when they happen.  It returns when the last epoch is done, when asked to
+stop or pause, when the loss stops being a number, or when the step raises;
+called again after a pause it goes on from the same epoch and batch.
 """
 from __future__ import annotations
 
@@ -20,13 +21,18 @@ import torch
 class Callback:
     """Receives the training events; override the ones you need."""
 
-    def on_train_start(self, trainer: "Trainer") -> None: ...
+    def on_train_start(self, trainer: "Trainer") -> None:
+        """fit() begins: a new run, or one resumed after a pause."""
 
     def on_batch_end(self, trainer: "Trainer") -> None: ...
 
     def on_epoch_end(self, trainer: "Trainer") -> None: ...
 
-    def on_train_end(self, trainer: "Trainer") -> None: ...
+    def on_exception(self, trainer: "Trainer", error: Exception) -> None:
+        """The step, the batches or evaluate() raised; the run ends as "failed"."""
+
+    def on_train_end(self, trainer: "Trainer") -> None:
+        """fit() returns: the run ended (trainer.outcome) or paused (trainer.outcome is None)."""
 
 
 @dataclass
@@ -35,32 +41,53 @@ class Outcome:
 
     kind is one of: "finished", "stopped" (the user asked), "nonfinite" (the loss
     became NaN or infinite), "diverged" (the loss grew past `Trainer.divergence_factor`
-    times its first value).  `epoch` is the 1-based epoch it happened in.
+    times its first value), "failed" (an exception; `message` says which).
+    `epoch` is the 1-based epoch it happened in.
     """
 
     kind: str
     epoch: int
     loss: float | None = None
+    message: str = ""
 
     @property
     def failed(self) -> bool:
-        return self.kind in ("nonfinite", "diverged")
+        return self.kind in ("nonfinite", "diverged", "failed")
 
 
 @dataclass
 class History:
-    """Loss per batch, and one dict of metrics per epoch (epoch, loss, batches, plus what `evaluate` returns)."""
+    """Loss per batch, one dict of metrics per epoch (epoch, loss, batches, plus what `evaluate` returns),
+    and each learning-rate change: {"batch": batches done before it, "epoch": the epoch it applies in, "lr"}."""
 
     batch_loss: list[float] = field(default_factory=list)
     epochs: list[dict] = field(default_factory=list)
+    lr_changes: list[dict] = field(default_factory=list)
 
     def series(self, name: str) -> list[float]:
         """One metric over the epochs, e.g. history.series("loss")."""
         return [row[name] for row in self.epochs if name in row]
 
+    def until(self, epoch: int) -> "History":
+        """The history as it was at the end of `epoch` (for replaying a run)."""
+        epochs = self.epochs[:epoch]
+        batches = sum(row["batches"] for row in epochs)
+        return History(self.batch_loss[:batches], epochs, [c for c in self.lr_changes if c["batch"] < batches])
+
 
 def _as_float(loss) -> float:
     return float(loss.detach()) if torch.is_tensor(loss) else float(loss)
+
+
+class ManualRate:
+    """The learning rate of a hand-written update (lectures 2-4), changeable during a run like an optimizer's."""
+
+    def __init__(self, lr: float):
+        self.param_groups = [{"lr": lr}]
+
+    @property
+    def lr(self) -> float:
+        return self.param_groups[0]["lr"]
 
 
 class Trainer:
@@ -69,19 +96,17 @@ class Trainer:
     step(batch) -> loss            one optimisation step; the loss as a tensor or a number
     batches() -> iterable          the batches of one epoch (called again every epoch)
     evaluate() -> dict             optional metrics computed after each epoch (e.g. test accuracy)
+    optimizer                      optional: whatever has `param_groups`, for `set_lr` during a run
+    pace                           optional: at most this many steps a second (None: as fast as possible)
+
+    `lock` is held during each step: hold it to copy the model consistently from another thread.
     """
 
     divergence_factor = 1e6
 
-    def __init__(
-        self,
-        step: Callable[[object], object],
-        batches: Callable[[], Iterable],
-        epochs: int,
-        *,
-        evaluate: Callable[[], dict] | None = None,
-        callbacks: Iterable[Callback] = (),
-    ):
+    def __init__(self, step: Callable[[object], object], batches: Callable[[], Iterable], epochs: int, *,
+                 evaluate: Callable[[], dict] | None = None, callbacks: Iterable[Callback] = (), optimizer=None,
+                 pace: float | None = None):
         if epochs < 1:
             raise ValueError("epochs must be at least 1")
         self.step = step
@@ -89,25 +114,61 @@ class Trainer:
         self.epochs = epochs
         self.evaluate = evaluate
         self.callbacks = list(callbacks)
+        self.optimizer = optimizer
+        self.pace = pace
         self.history = History()
-        self.epoch = 0  # the epoch running now, 1-based
-        self.batch = 0  # batches done in this epoch
+        self.epoch = 0  # the epoch running now (or last run), 1-based
+        self.batch = 0  # batches done in that epoch
         self.outcome: Outcome | None = None
-        self.seconds = 0.0  # wall time of fit()
+        self.seconds = 0.0  # time spent inside fit(), all calls together
         self.running = False  # inside fit(): another thread may see it true
-        self._stop = threading.Event()
+        self.lock = threading.RLock()
+        self._epoch_batches = None  # the current epoch's batches, kept across pauses
+        self._epoch_losses: list[float] = []
+        self._stop, self._pause = threading.Event(), threading.Event()
+        self._next_lr: float | None = None
+        self._last_step = 0.0
 
+    # -- asked from any thread -------------------------------------------------------------
     def request_stop(self) -> None:
-        """Ask the loop to end after the batch it is on (safe from any thread)."""
+        """End the run after the batch it is on (at once when it is not training)."""
         self._stop.set()
+        if not self.running and self.outcome is None and self.history.batch_loss:
+            self.outcome = Outcome("stopped", self.epoch, self.last_loss)
 
+    def request_pause(self) -> None:
+        """Return from fit() after the batch it is on; fit() again goes on from there."""
+        self._pause.set()
+
+    def set_lr(self, lr: float) -> None:
+        """Use this learning rate from the next batch on (the history records where it changed)."""
+        self._next_lr = lr
+
+    def extend(self, epochs: int) -> None:
+        """Train `epochs` more epochs after a finished or stopped run (the next fit() continues it)."""
+        if self.outcome is None or self.outcome.kind not in ("finished", "stopped"):
+            raise ValueError("only a finished or stopped run can train more")
+        self.epochs = len(self.history.epochs) + epochs
+        self.outcome = None
+        self._stop.clear()
+
+    # -- read from any thread ----------------------------------------------------------------
     @property
     def last_loss(self) -> float | None:
         return self.history.batch_loss[-1] if self.history.batch_loss else None
 
-    def _emit(self, event: str) -> None:
+    @property
+    def lr(self) -> float | None:
+        return self.optimizer.param_groups[0]["lr"] if self.optimizer is not None else None
+
+    @property
+    def started(self) -> bool:
+        return bool(self.history.batch_loss) or self.running
+
+    # -- the loop ------------------------------------------------------------------------------
+    def _emit(self, event: str, *args) -> None:
         for callback in self.callbacks:
-            getattr(callback, event)(self)
+            getattr(callback, event)(self, *args)
 
     def _check(self, loss: float) -> Outcome | None:
         if not math.isfinite(loss):
@@ -117,41 +178,103 @@ class Trainer:
             return Outcome("diverged", self.epoch, loss)
         return None
 
-    def fit(self) -> History:
+    def _apply_lr(self) -> None:
+        lr, self._next_lr = self._next_lr, None
+        if lr is None or self.optimizer is None or lr == self.lr:
+            return
+        for group in self.optimizer.param_groups:
+            group["lr"] = lr
+        self.history.lr_changes.append({"batch": len(self.history.batch_loss), "epoch": self.epoch, "lr": lr})
+
+    def _keep_pace(self) -> None:
+        """Wait until the next step is due (pace steps a second); a stop or pause ends the wait at once."""
+        if self.pace:
+            remaining = self._last_step + 1 / self.pace - time.perf_counter()
+            if remaining > 0:
+                self._wake.wait(remaining)
+        self._last_step = time.perf_counter()
+
+    def _train_on(self, batch) -> None:
+        self._apply_lr()
+        with self.lock:
+            loss = _as_float(self.step(batch))
+        self.history.batch_loss.append(loss)
+        self._epoch_losses.append(loss)
+        self.batch += 1
+        self.outcome = self._check(loss)
+        self._emit("on_batch_end")
+
+    def _end_epoch(self) -> None:
+        metrics = {"epoch": self.epoch, "loss": sum(self._epoch_losses) / len(self._epoch_losses), "batches": self.batch}
+        if self.evaluate is not None:
+            metrics.update(self.evaluate())
+        self.history.epochs.append(metrics)
+        self._epoch_batches = None
+        self._emit("on_epoch_end")
+        if self.epoch >= self.epochs:
+            self.outcome = Outcome("finished", self.epoch, self.last_loss)
+
+    def fit(self, until: str | None = None) -> History:
+        """Train until the last epoch, a stop, a pause or a failure.
+
+        until="batch" pauses after one batch, until="epoch" at the end of the current
+        epoch (a whole epoch when called between two): the lecture's Step buttons.
+        """
+        if self.outcome is not None:
+            raise RuntimeError("this run has ended: extend() it to train more")
         started = time.perf_counter()
         self.running = True
+        self._pause.clear()
+        self._wake = _Either(self._stop, self._pause)
         self._emit("on_train_start")
         try:
-            for self.epoch in range(1, self.epochs + 1):
-                epoch_losses = []
-                for self.batch, batch in enumerate(self.batches(), start=1):
-                    loss = _as_float(self.step(batch))
-                    self.history.batch_loss.append(loss)
-                    epoch_losses.append(loss)
-                    self.outcome = self._check(loss)
-                    self._emit("on_batch_end")
-                    if self.outcome is None and self._stop.is_set():
-                        self.outcome = Outcome("stopped", self.epoch, loss)
-                    if self.outcome is not None:
-                        return self.history
-                metrics = {"epoch": self.epoch, "loss": sum(epoch_losses) / len(epoch_losses), "batches": self.batch}
-                if self.evaluate is not None:
-                    metrics.update(self.evaluate())
-                self.history.epochs.append(metrics)
-                self._emit("on_epoch_end")
+            while self.outcome is None:
                 if self._stop.is_set():
-                    self.outcome = Outcome("stopped", self.epoch, metrics["loss"])
-                    return self.history
-            self.outcome = Outcome("finished", self.epoch, self.last_loss)
-            return self.history
+                    self.outcome = Outcome("stopped", self.epoch, self.last_loss)
+                    break
+                if self._pause.is_set():
+                    break
+                if self._epoch_batches is None:
+                    self.epoch, self.batch, self._epoch_losses = self.epoch + 1, 0, []
+                    self._epoch_batches = iter(self.batches())
+                batch = next(self._epoch_batches, _END)
+                if batch is _END:
+                    self._end_epoch()
+                    if until == "epoch":
+                        break
+                    continue
+                self._keep_pace()
+                self._train_on(batch)
+                if until == "batch":
+                    break
+        except Exception as error:  # the page's model, data or metrics failed: the run ends, saying why
+            self.outcome = Outcome("failed", self.epoch, self.last_loss, f"{type(error).__name__}: {error}")
+            self._emit("on_exception", error)
         finally:
-            if self.outcome is None:  # interrupted from outside, e.g. by an exception
-                self.outcome = Outcome("stopped", self.epoch, self.last_loss)
-            self.seconds = time.perf_counter() - started
+            self.seconds += time.perf_counter() - started
             try:
                 self._emit("on_train_end")
             finally:
                 self.running = False
+        return self.history
+
+
+_END = object()
+
+
+class _Either:
+    """Wait until either of two events is set (or the timeout passes)."""
+
+    def __init__(self, *events: threading.Event):
+        self.events = events
+
+    def wait(self, timeout: float) -> None:
+        deadline = time.perf_counter() + timeout
+        while not any(event.is_set() for event in self.events):
+            remaining = deadline - time.perf_counter()
+            if remaining <= 0:
+                return
+            self.events[0].wait(min(remaining, 0.05))
 
 
 class ParameterTrace(Callback):
@@ -175,6 +298,20 @@ def setting_problems(lr: float | None = None, epochs: int | None = None) -> list
     if epochs is not None and epochs < 1:
         problems.append(("train.bad_epochs", {}))
     return problems
+
+
+OPTIMIZERS = ["SGD", "Adagrad", "Adam", "Adamax", "ASGD", "LBFGS", "RMSprop", "Rprop"]
+"""The optimizers the course asks students to compare (lecture 5's exercise), by their torch.optim names."""
+
+
+def make_optimizer(name: str, parameters, lr: float, momentum: float = 0.0) -> torch.optim.Optimizer:
+    """The one optimizer factory of every page; momentum applies to SGD and RMSprop, which take it."""
+    if name not in OPTIMIZERS:
+        raise ValueError(f"unknown optimizer {name!r}; choose one of {OPTIMIZERS}")
+    optimizer_class = getattr(torch.optim, name)
+    if name in ("SGD", "RMSprop"):
+        return optimizer_class(parameters, lr=lr, momentum=momentum)
+    return optimizer_class(parameters, lr=lr)
 
 
 def supervised_step(model: torch.nn.Module, loss_fn, optimizer: torch.optim.Optimizer):

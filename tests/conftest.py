@@ -18,6 +18,15 @@ if SHARED_DATA.exists():
     os.environ.setdefault("DL_CLASSROOM_DATA", str(SHARED_DATA))
 
 
+@pytest.fixture(autouse=True)
+def no_run_outlives_its_test():
+    """Every run a test started is stopped when it ends, so the next test's runs find a free core."""
+    yield
+    from dlcore.runs import stop_all
+
+    stop_all()
+
+
 @pytest.fixture
 def app(monkeypatch):
     """Open a page of the app in AppTest: app("pages/cnn.py") runs app.py and switches to that page."""

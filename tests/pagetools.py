@@ -29,3 +29,24 @@ def texts(at) -> str:
     for kind in ("title", "header", "markdown", "caption", "success", "info", "warning", "error"):
         parts += [str(element.value) for element in getattr(at, kind)]
     return "\n".join(parts)
+
+
+def wait_for_run(at, key: str, timeout: float = 300):
+    """Wait for the page's run (session state "run:<key>") to stop training, then rerun the page to show it.
+
+    AppTest does not fire the polling fragment and does not wait for worker threads, so a test waits here.
+    """
+    run = at.session_state[f"run:{key}"]
+    assert run.join(timeout), f"the run of {key} still trains after {timeout} s"
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def train(at, key: str, timeout: float = 300):
+    """Click the page's Train button and wait for the run to end."""
+    at.button(key=f"{key}:train").click().run()
+    assert not at.exception, at.exception
+    if f"run:{key}" in at.session_state:
+        wait_for_run(at, key, timeout)
+    return at

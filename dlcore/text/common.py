@@ -39,6 +39,30 @@ STRINGS = {
     "train.bad_lr": ("The learning rate must be a positive number; it is {value}.", "学习率必须是正数；当前为 {value}。"),
     "train.bad_epochs": ("Choose at least one epoch.", "请至少选择 1 轮。"),
     "train.failed": ("Training failed: {error}", "训练失败：{error}"),
+    "train.pause": ("Pause", "暂停"),
+    "train.resume": ("Resume", "继续"),
+    "train.step_epoch": ("Step epoch", "单步一轮"),
+    "train.step_batch": ("Step batch", "单步一批"),
+    "train.more_epochs": ("More epochs", "追加轮数"),
+    "train.more": ("Train {n} more epochs", "再训练 {n} 轮"),
+    "train.speed": ("Speed", "速度"),
+    "train.speed.fast": ("as fast as possible", "尽可能快"),
+    "train.speed.n": ("{n} steps/s", "每秒 {n} 步"),
+    "train.speed_help": (
+        "How many training steps a second; slow it down to watch each step, or let it run as fast as it can. It applies at once, also during a run.",
+        "每秒训练多少步；放慢以观察每一步，或让它尽可能快地运行。立即生效，训练中也可调整。",
+    ),
+    "train.waiting": ("waiting for a free core ({place} in line)", "正在等待空闲的 CPU 核心（排在{place}）"),
+    "train.paused_at": ("paused at epoch {epoch}, batch {batch}", "暂停于第 {epoch} 轮、第 {batch} 批"),
+    "train.replay": ("Replay: show the run at the end of epoch", "回放：显示该轮结束时的状态"),
+    "train.replay_help": (
+        "Drag back to see every chart as it was at the end of that epoch (0: before training); at the right end the charts follow the run.",
+        "向左拖动，查看每个图表在该轮结束时的样子（0：训练之前）；拖到最右端时图表跟随训练实时更新。",
+    ),
+    "train.next_run": (
+        "Changed since this run: {changes}. **Train** starts a new run with them; Resume, Step and Train more continue this one.",
+        "自本次训练以来已更改：{changes}。点击 **训练** 将用新设置开始新的训练；继续、单步和追加训练沿用本次训练。",
+    ),
     "train.nothing_yet": ("Set the hyper-parameters and click **Train**.", "设置超参数，然后点击 **训练**。"),
     "train.code": ("The code", "代码"),
     "train.code_caption": ("The source of the model and training step that ran, read from the running code.", "实际运行的模型与训练步骤的源代码，直接读取自正在运行的代码。"),
@@ -47,6 +71,7 @@ STRINGS = {
     "chart.epoch": ("Epoch", "轮次"),
     "chart.batch": ("Batch", "批次"),
     "chart.loss_curve": ("Loss per epoch", "每轮损失"),
+    "chart.earlier": ("earlier: {label}", "之前：{label}"),
 }
 
 STRINGS.update({

@@ -1,0 +1,24 @@
+"""The one place dlcore talks to Streamlit, by concern:
+
+- frame: the page frame and sidebar (`page_setup`, `Page`, the lecture menu);
+- widgets: remembered widgets and the widgets of a page's declared settings (`settings`, `kept`);
+- live: the live run, its controls, charts, replay and earlier runs (`live_run`);
+- weights: downloading and uploading a run's weights (`weights_section`);
+- images: image data sets cached per server, with their download and messages (`image_data`).
+
+A page reads like a lecture:
+
+    page = ui.page_setup("logistic")
+    values = ui.settings(page, SETTINGS)
+    run = ui.live_run(page, values, build, draw, code=[Model, supervised_step], pace=100)
+"""
+from dlcore.runs import Frame, Run
+from dlcore.ui.frame import Page, device_label, lecture_pages, page_setup
+from dlcore.ui.images import cached_resource, classifier_controls, image_data
+from dlcore.ui.live import live_run, show_code
+from dlcore.ui.weights import weights_section
+from dlcore.ui.widgets import kept, remembered_choice, setting_widget, settings
+
+__all__ = ["Frame", "Page", "Run", "cached_resource", "classifier_controls", "device_label", "image_data", "kept",
+           "lecture_pages", "live_run", "page_setup", "remembered_choice", "setting_widget", "settings", "show_code",
+           "weights_section"]

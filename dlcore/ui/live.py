@@ -1,0 +1,300 @@
+"""A page's live run: the controls (Train, Pause/Resume, Step, Stop, Train more, Reset, speed), the charts
+redrawn from the run's record while a worker trains it, the replay slider, and earlier runs to compare.
+
+    values = ui.settings(page, SETTINGS)
+    run = ui.live_run(page, values, build, draw, code=[Model, supervised_step], pace=100)
+
+build() makes a fresh dlcore.runs.Run from the page's settings; draw(frame) returns the page's
+charts for a Frame of the run: {name: Plotly figure, or markdown text, or a DataFrame}.
+The run trains in a worker thread (dlcore.runs), so every widget stays usable: a rerun of
+the page does not touch it.  A fragment polls the run a few times a second while it trains.
+"""
+from __future__ import annotations
+
+import inspect
+import time
+from typing import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dlcore import figures
+from dlcore.runs import EarlierRun, Frame, Run, remember
+from dlcore.settings import Values
+from dlcore.ui.frame import Page, device_label
+from dlcore.ui.widgets import kept
+
+REDRAW_SECONDS = 0.25
+"""The charts are redrawn at most four times a second while a run trains: the browser cannot show more."""
+DRAWING_SHARE = 0.05
+"""Slow charts (a page of feature maps) are redrawn less often, so that drawing takes about 5 % of the time."""
+SLOWEST_REDRAW_SECONDS = 2.0
+ACT_SECONDS = 1.0
+"""How long a Pause or Stop click waits for the worker to let go, so the page shows the paused or stopped run."""
+SPEEDS = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
+"""Steps a second the speed control offers; 0 is as fast as possible."""
+
+Draw = Callable[[Frame], dict]
+
+
+def _session_alive() -> Callable[[], bool]:
+    """Whether the browser session that started a run is still there (always, outside a real server)."""
+    from streamlit.runtime import Runtime
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    context = get_script_run_ctx()
+    if context is None or not Runtime.exists():
+        return lambda: True
+    runtime, session = Runtime.instance(), context.session_id
+    return lambda: runtime.is_active_session(session)
+
+
+class _Keys:
+    def __init__(self, page: Page):
+        self.run, self.earlier, self.action = f"run:{page.key}", f"earlier:{page.key}", f"action:{page.key}"
+        self.messages, self.replay, self.cost = f"messages:{page.key}", f"{page.key}:replay", f"cost:{page.key}"
+        self.speed, self.more, self.count = f"{page.key}:speed", f"{page.key}:more_epochs", f"count:{page.key}"
+
+
+def _clicked(keys: _Keys, action: str) -> Callable[[], None]:
+    def remember_click():
+        st.session_state[keys.action] = action
+    return remember_click
+
+
+def _act(page: Page, keys: _Keys, action: str, values: Values, build: Callable[[], Run], more: int) -> None:
+    """Carry out a click; what went wrong is kept in session state and shown under the controls."""
+    state = st.session_state
+    run: Run | None = state.get(keys.run)
+    continues = run is not None and run.state in ("paused", "ready", "finished", "stopped")
+    fresh = action == "train" or (action in ("step", "step_batch") and not continues)
+    problems = values.problems() if fresh else _live_problems(values) if action in ("resume", "step", "step_batch",
+                                                                                       "more") else []
+    state[keys.messages] = [("error", key, vals) for key, vals in problems]
+    if problems:
+        return
+    until = {"step": "epoch", "step_batch": "batch"}.get(action)
+    if action == "reset":
+        if run is not None:
+            run.stop()
+            run.join(ACT_SECONDS)
+        state.pop(keys.run, None)
+        state[keys.earlier] = []
+    elif fresh:
+        _start_fresh(page, keys, values, build, until)
+    elif action in ("pause", "stop") and run is not None:
+        run.pause() if action == "pause" else run.stop()
+        run.join(ACT_SECONDS)
+    elif action in ("more", "step", "step_batch") and run.state in ("finished", "stopped"):
+        run.trainer.extend(more if action == "more" else 1)
+        run.start(until)
+    elif action in ("resume", "step", "step_batch") and run.state in ("paused", "ready"):
+        run.start(until)
+
+
+def _live_problems(values: Values) -> list[tuple[str, dict]]:
+    """What is wrong with the settings that apply during a run (the learning rate)."""
+    found = (values.settings[name].problem(value) for name, value in values.items()
+             if name in values.settings and values.settings[name].live)
+    return [problem for problem in found if problem is not None]
+
+
+def _start_fresh(page: Page, keys: _Keys, values: Values, build: Callable[[], Run], until: str | None) -> None:
+    state = st.session_state
+    old: Run | None = state.get(keys.run)
+    if old is not None:
+        old.stop()
+        old.join(ACT_SECONDS * 5)
+    number = state.get(keys.count, 0) + 1
+    state[keys.count] = number
+    state[keys.earlier] = remember(state.get(keys.earlier, []), old, number - 1)
+    state.pop(keys.run, None)
+    try:
+        run = build()
+    except Exception as error:  # a page's model or data could not be made: say so, keep the page alive
+        state[keys.messages] = [("error", "train.failed", {"error": f"{type(error).__name__}: {error}"})]
+        return
+    run.settings = {**values.for_run(), "seed": page.seed, "device": str(page.device)}
+    run.alive = _session_alive()
+    run.trainer.pace = state.get(keys.speed) or None
+    state[keys.replay] = None
+    state[keys.run] = run
+    run.start(until)
+
+
+def _controls(page: Page, keys: _Keys, run: Run | None, values: Values, step_batches: bool, pace: int | None) -> None:
+    state = run.state if run is not None else "none"
+    busy, paused, ended = state in ("training", "waiting"), state == "paused", state in ("finished", "stopped")
+    can_step = state in ("none", "ready", "paused", "finished", "stopped")
+    buttons = [("train", "train.train", "primary", False, "train"),
+               ("pause", "train.resume" if paused else "train.pause", "secondary", not (busy or paused),
+                "resume" if paused else "pause"),
+               ("step", "train.step_epoch", "secondary", not can_step, "step")]
+    if step_batches:
+        buttons.append(("step_batch", "train.step_batch", "secondary", not can_step, "step_batch"))
+    buttons += [("stop", "train.stop", "secondary", not (busy or paused), "stop"),
+                ("reset", "train.reset", "secondary", run is None and not st.session_state.get(keys.earlier), "reset")]
+    columns = st.columns([1.2] * len(buttons) + [3])
+    for column, (name, label, kind, disabled, action) in zip(columns, buttons):
+        column.button(page.t(label), key=f"{page.key}:{name}", type=kind, width="stretch", disabled=disabled,
+                      on_click=_clicked(keys, action))
+    with columns[-1]:
+        kept(st.select_slider, page.t("train.speed"), keys.speed, pace or 0, options=SPEEDS,
+             format_func=lambda n: page.t("train.speed.fast") if n == 0 else page.t("train.speed.n", n=n),
+             help=page.t("train.speed_help"))
+    if ended:
+        left, right, _ = st.columns([1.2, 1.6, 4])
+        more = kept(left.number_input, page.t("train.more_epochs"), keys.more, int(values.get("epochs") or 10),
+                    min_value=1, max_value=100_000, step=1)
+        right.button(page.t("train.more", n=more), key=f"{page.key}:more", on_click=_clicked(keys, "more"),
+                     width="stretch")
+
+
+def _progress_text(page: Page, run: Run) -> str:
+    trainer, state = run.trainer, run.state
+    loss = "—" if trainer.last_loss is None else f"{trainer.last_loss:.4g}"
+    text = page.t("train.progress", epoch=trainer.epoch, epochs=trainer.epochs, loss=loss)
+    if state == "waiting":
+        return f"{text} · {page.t('train.waiting', place=_ordinal(run.slots.place(run) or 1, page.lang))}"
+    if state == "paused":
+        return f"{text} · {page.t('train.paused_at', epoch=trainer.epoch, batch=trainer.batch)}"
+    if trainer.lr is not None:
+        text += f" · lr {trainer.lr:g}"
+    return text
+
+
+def _ordinal(n: int, lang: str) -> str:
+    if lang == "zh":
+        return f"第 {n} 位"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def show_outcome(page: Page, run: Run) -> None:
+    trainer, outcome = run.trainer, run.trainer.outcome
+    if outcome is None:
+        return
+    if outcome.kind == "finished":
+        st.success(page.t("train.finished", epochs=trainer.epochs, seconds=trainer.seconds, device=device_label(run.device)))
+    elif outcome.kind == "stopped":
+        st.info(page.t("train.stopped", epoch=outcome.epoch, epochs=trainer.epochs))
+    elif outcome.kind == "failed":
+        st.error(page.t("train.failed", error=outcome.message))
+    else:
+        st.error(page.t(f"train.{outcome.kind}", epoch=outcome.epoch, value=f"{outcome.loss:.4g}"))
+
+
+def _replay_epoch(page: Page, keys: _Keys, run: Run) -> int | None:
+    """The replay slider: None follows the run as it trains; an epoch shows the run as it was then."""
+    done = run.epochs_done
+    if done < 1:
+        return None
+    state = st.session_state
+    shown = state.get(keys.replay)
+    if shown is None or shown >= state.get(f"{keys.replay}:max", 0) or shown > done:  # following the run
+        state[keys.replay] = done
+    state[f"{keys.replay}:max"] = done
+    epoch = st.slider(page.t("train.replay"), min_value=0, max_value=done, key=keys.replay,
+                      help=page.t("train.replay_help"))
+    return None if epoch >= done else epoch
+
+
+def _add_earlier_runs(page: Page, charts: dict, earlier: list[EarlierRun], current: dict, compare: dict) -> None:
+    for chart, metric in compare.items():
+        figure = charts.get(chart)
+        if isinstance(figure, go.Figure):
+            figures.add_earlier_runs(figure, [(past.label(current), past.series.get(metric, [])) for past in earlier],
+                                     page.lang)
+
+
+class ChartGrid:
+    """Where a page's charts go: figures two to a row, then texts and tables full width."""
+
+    def __init__(self, page: Page):
+        self.page = page
+
+    def show(self, charts: dict) -> None:
+        plots = [(name, item) for name, item in charts.items() if isinstance(item, go.Figure)]
+        for start in range(0, len(plots), 2):
+            for column, (name, figure) in zip(st.columns(2), plots[start : start + 2]):
+                column.plotly_chart(figure, key=f"{self.page.key}:chart:{name}", width="stretch")
+        for name, item in charts.items():
+            if isinstance(item, pd.DataFrame):
+                st.dataframe(item, hide_index=True, width="stretch", key=f"{self.page.key}:table:{name}")
+            elif isinstance(item, str):
+                st.markdown(item)
+
+
+def _redraw_period(keys: _Keys) -> float:
+    cost = st.session_state.get(keys.cost, 0.0)
+    return min(SLOWEST_REDRAW_SECONDS, max(REDRAW_SECONDS, cost / DRAWING_SHARE))
+
+
+def _live_view(page: Page, keys: _Keys, draw: Draw, compare: dict, polling: bool) -> None:
+    state = st.session_state
+    run: Run | None = state.get(keys.run)
+    if run is None:
+        ChartGrid(page).show(draw(None))
+        st.info(page.t("train.nothing_yet"))
+        return
+    started = time.perf_counter()
+    st.progress(min(run.trainer.epoch / run.trainer.epochs, 1.0), text=_progress_text(page, run))
+    epoch = _replay_epoch(page, keys, run)
+    charts = draw(run.frame(epoch))
+    _add_earlier_runs(page, charts, state.get(keys.earlier, []), run.settings, compare)
+    ChartGrid(page).show(charts)
+    show_outcome(page, run)
+    state[keys.cost] = time.perf_counter() - started
+    if polling and not run.busy:
+        st.rerun()  # the run ended or paused: redraw the whole page once, and stop polling
+
+
+def live_run(page: Page, values: Values, build: Callable[[], Run], draw: Draw, *, code: list = (),
+             pace: int | None = None, step_batches: bool = False, compare: dict | None = None) -> Run | None:
+    """The page's training controls and live charts; returns the page's run (None before the first Train).
+
+    pace: the default speed in steps a second (None: as fast as possible).  step_batches: offer
+    "Step batch" too (pages whose epoch is tiny).  compare: chart name -> metric drawn faintly
+    for earlier runs (default {"loss": "loss"}).
+    """
+    keys = _Keys(page)
+    action = st.session_state.pop(keys.action, None)
+    if action is not None:
+        _act(page, keys, action, values, build, int(st.session_state.get(keys.more) or values.get("epochs", 1) or 1))
+    run: Run | None = st.session_state.get(keys.run)
+    if run is not None:
+        _apply_live_settings(page, run, values, keys)
+    _controls(page, keys, run, values, step_batches, pace)
+    messages = st.session_state.get(keys.messages, [])
+    for key, vals in _live_problems(values):  # a bad learning rate typed during a run is said at once
+        if ("error", key, vals) not in messages:
+            messages = messages + [("error", key, vals)]
+    for kind, key, vals in messages:
+        getattr(st, kind)(page.t(key, **vals))
+    if run is not None:
+        changed = values.changed_since(run.settings)
+        if changed:
+            st.caption(page.t("train.next_run", changes=", ".join(f"{name} {then} → {now}"
+                                                                  for name, (then, now) in changed.items())))
+    polling = run is not None and run.busy
+    fragment = st.fragment(run_every=_redraw_period(keys) if polling else None)(_live_view)
+    fragment(page, keys, draw, compare or {"loss": "loss"}, polling)
+    show_code(page, code)
+    return st.session_state.get(keys.run)
+
+
+def _apply_live_settings(page: Page, run: Run, values: Values, keys: _Keys) -> None:
+    """The learning rate (when valid) and the speed apply to the run from its next batch."""
+    lr = values.get("lr")
+    if lr is not None and values.settings["lr"].problem(lr) is None and run.trainer.lr not in (None, lr):
+        run.trainer.set_lr(lr)
+    run.trainer.pace = st.session_state.get(keys.speed) or None
+
+
+def show_code(page: Page, code: list) -> None:
+    """The "The code" expander: the source of the classes and functions that ran."""
+    with st.expander(page.t("train.code")):
+        st.caption(page.t("train.code_caption"))
+        for item in code:
+            st.code(inspect.getsource(item), language="python")
