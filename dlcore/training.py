@@ -290,16 +290,6 @@ class ParameterTrace(Callback):
                 self.values.setdefault(f"{name}[{index}]", []).append(value)
 
 
-def setting_problems(lr: float | None = None, epochs: int | None = None) -> list[tuple[str, dict]]:
-    """What is wrong with these hyper-parameters, as (message key, values) pairs; empty when fine."""
-    problems = []
-    if lr is not None and not (math.isfinite(lr) and lr > 0):
-        problems.append(("train.bad_lr", {"value": lr}))
-    if epochs is not None and epochs < 1:
-        problems.append(("train.bad_epochs", {}))
-    return problems
-
-
 OPTIMIZERS = ["SGD", "Adagrad", "Adam", "Adamax", "ASGD", "LBFGS", "RMSprop", "Rprop"]
 """The optimizers the course asks students to compare (lecture 5's exercise), by their torch.optim names."""
 
