@@ -1,4 +1,6 @@
 """Helpers for the browser tests (import: `from browsertools import choose, wait_for_app`)."""
+import re
+import time
 from pathlib import Path
 
 from playwright.sync_api import TimeoutError, expect
@@ -29,3 +31,26 @@ def choose(tab, selectbox_label: str, option: str) -> None:
         raise AssertionError(f"{selectbox_label!r} never offered {option!r}")
     wait_for_app(tab)
     expect(box).to_match_aria_snapshot(f"- combobox \"{selectbox_label}\": {option}")
+
+
+EPOCH = re.compile(r"(?:Epoch |第 )(\d+)/(\d+)")
+
+
+def epoch_shown(tab) -> int:
+    """The epoch the progress line of the live run shows now ("Epoch 12/1000 · ..." or "第 12/1000 轮 · ...")."""
+    text = tab.get_by_test_id("stProgress").first.inner_text()
+    return int(EPOCH.search(text).group(1))
+
+
+def wait_for_epoch(tab, above: int, timeout: float = 60) -> int:
+    """Wait until the progress line shows an epoch past `above`; return it."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            shown = epoch_shown(tab)
+            if shown > above:
+                return shown
+        except (AttributeError, TimeoutError):
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"the epoch never went past {above}")

@@ -1,5 +1,6 @@
 """Fixtures for the browser tests (helpers: tests/browser/browsertools.py): a real `streamlit run` server on a loopback port, and Playwright driving the system Chromium."""
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -25,6 +26,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+class Server(str):
+    """The server's URL; `threads()` counts the server process's threads."""
+
+    def __new__(cls, url: str, pid: int):
+        server = super().__new__(cls, url)
+        server.pid = pid
+        return server
+
+    def threads(self) -> int:
+        return int(re.search(r"Threads:\s+(\d+)", Path(f"/proc/{self.pid}/status").read_text()).group(1))
+
+
 @pytest.fixture
 def server():
     """A fresh server per test, so that each test's first request is the first after start-up."""
@@ -46,7 +59,7 @@ def server():
     else:
         process.kill()
         pytest.fail("streamlit did not start")
-    yield url
+    yield Server(url, process.pid)
     process.terminate()
     process.wait(timeout=20)
     log.close()
