@@ -1,33 +1,32 @@
 """Image data sets as tensors: MNIST, Fashion-MNIST and CIFAR-10, with scikit-learn's digits as a fallback.
 
 Where the files come from, in order:
-  1. the data directory (`dlcore.data.data_dir()`) or the cache folder, in torchvision's layout
+  1. the data directory or the cache folder (`dlcore.data.data_roots`), in torchvision's layout
      (MNIST/raw/*.gz, FashionMNIST/raw/*.gz, cifar-10-batches-py/);
-  2. the official download, into the first of those folders that is writable;
+  2. the official download (`dlcore.data.download`: torchvision's mirrors and md5s, with
+     progress), into the first of those folders that is writable;
   3. otherwise `DataUnavailable`, whose message names the files and the folder to put them in.
 
-The files are parsed directly (IDX with gzip + NumPy, CIFAR's pickled batches), never
-extracted next to the originals, so a read-only data directory works.  The lecture's
-transform (ToTensor, then Normalize(mean, std)) is applied once to the whole set: a
-training loop only slices the tensors.
+The files are read by torchvision's own classes (`torchvision.datasets.MNIST`,
+`FashionMNIST`, `CIFAR10`, with download=False).  MNIST's .gz files are decompressed
+into a temporary folder for them, never next to the originals, so a read-only data
+directory works.  The lecture's transform (ToTensor, then Normalize(mean, std)) is
+applied once to the whole set: a training loop only slices the tensors.
 """
 from __future__ import annotations
 
-import gzip
-import hashlib
-import os
-import pickle
-import struct
-import tarfile
-import urllib.request
+import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
 import numpy as np
 import torch
+from torchvision import datasets
+from torchvision.datasets.utils import extract_archive
 
-from dlcore.data import data_dir
+from dlcore.data import data_roots, writable_root
+from dlcore.data import download as fetch  # `download` is load_images's flag
 from dlcore.text import STRINGS, translate
 
 Progress = Callable[[float], None]
@@ -50,6 +49,7 @@ class DataSetSpec:
     """Where a data set's files live, where to download them, and its published statistics."""
 
     title: str
+    dataset: type  # the torchvision class that reads it
     folder: str  # inside the data directory, as torchvision lays it out
     files: tuple[str, ...]  # the files the loader reads
     downloads: tuple[Download, ...]
@@ -59,30 +59,22 @@ class DataSetSpec:
     std: tuple[float, ...]
 
 
+def _idx_spec(title: str, dataset: type, sizes: tuple[int, ...], classes, mean, std) -> DataSetSpec:
+    """An MNIST-like set: its files, md5s and mirrors are torchvision's (`dataset.resources`, `dataset.mirrors`)."""
+    return DataSetSpec(title, dataset, f"{dataset.__name__}/raw", tuple(file for file, _ in dataset.resources),
+                       tuple(Download(file, md5, size) for (file, md5), size in zip(dataset.resources, sizes)),
+                       tuple(dataset.mirrors), tuple(classes), mean, std)
+
+
+_CIFAR = datasets.CIFAR10
 SPECS = {
-    "mnist": DataSetSpec(
-        "MNIST", "MNIST/raw",
-        ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"),
-        (Download("train-images-idx3-ubyte.gz", "f68b3c2dcbeaaa9fbdd348bbdeb94873", 9912422),
-         Download("train-labels-idx1-ubyte.gz", "d53e105ee54ea40749a09fcbcd1e9432", 28881),
-         Download("t10k-images-idx3-ubyte.gz", "9fb629c4189551a2d022fa330f9573f3", 1648877),
-         Download("t10k-labels-idx1-ubyte.gz", "ec29112dd5afa0611ce80d1b7f02629c", 4542)),
-        ("https://ossci-datasets.s3.amazonaws.com/mnist/", "http://yann.lecun.com/exdb/mnist/"),
-        tuple(DIGIT_CLASSES), (0.1307,), (0.3081,)),
-    "fashion_mnist": DataSetSpec(
-        "Fashion-MNIST", "FashionMNIST/raw",
-        ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"),
-        (Download("train-images-idx3-ubyte.gz", "8d4fb7e6c68d591d4c3dfef9ec88bf0d", 26421880),
-         Download("train-labels-idx1-ubyte.gz", "25c81989df183df01b3e8a0aad5dffbe", 29515),
-         Download("t10k-images-idx3-ubyte.gz", "bef4ecab320f06d8554ea6380940ec79", 4422102),
-         Download("t10k-labels-idx1-ubyte.gz", "bb300cfdad3c16e7a12a480ee83cd310", 5148)),
-        ("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",),
-        tuple(FASHION_CLASSES), (0.0,), (1.0,)),  # plain ToTensor, as d2l (whose numbers the notes quote)
+    "mnist": _idx_spec("MNIST", datasets.MNIST, (9912422, 28881, 1648877, 4542), DIGIT_CLASSES, (0.1307,), (0.3081,)),
+    "fashion_mnist": _idx_spec("Fashion-MNIST", datasets.FashionMNIST, (26421880, 29515, 4422102, 5148),
+                               FASHION_CLASSES, (0.0,), (1.0,)),  # plain ToTensor, as d2l (whose numbers the notes quote)
     "cifar10": DataSetSpec(
-        "CIFAR-10", "cifar-10-batches-py",
-        ("data_batch_1", "data_batch_2", "data_batch_3", "data_batch_4", "data_batch_5", "test_batch"),
-        (Download("cifar-10-python.tar.gz", "c58f30108f718f92721af3b95e74349a", 170498071),),
-        ("https://www.cs.toronto.edu/~kriz/",),
+        "CIFAR-10", _CIFAR, _CIFAR.base_folder,
+        tuple(file for file, _ in _CIFAR.train_list + _CIFAR.test_list) + (_CIFAR.meta["filename"],),
+        (Download(_CIFAR.filename, _CIFAR.tgz_md5, 170498071),), (_CIFAR.url.removesuffix(_CIFAR.filename),),
         tuple(CIFAR_CLASSES), (0.4914, 0.4822, 0.4465), (0.2470, 0.2435, 0.2616)),
 }
 NAMES = (*SPECS, "digits")
@@ -125,16 +117,6 @@ class ImageData:
         return self.train_x.device
 
 
-def cache_dir() -> Path:
-    """The writable folder downloads go to when the data directory is read-only."""
-    return Path.home() / ".cache" / "dl-classroom"
-
-
-def search_roots(root: Path | None = None) -> list[Path]:
-    roots = [Path(root) if root is not None else data_dir(), cache_dir()]
-    return list(dict.fromkeys(roots))
-
-
 def _present(folder: Path, file: str) -> Path | None:
     """The file, or its uncompressed twin that torchvision leaves beside the .gz."""
     for candidate in (folder / file, folder / file.removesuffix(".gz")):
@@ -146,97 +128,69 @@ def _present(folder: Path, file: str) -> Path | None:
 def find_local(name: str, root: Path | None = None) -> Path | None:
     """The folder holding all of a data set's files, searched in the data directory then the cache."""
     spec = SPECS[name]
-    for base in search_roots(root):
+    for base in data_roots(root):
         folder = base / spec.folder
         if all(_present(folder, file) for file in spec.files):
             return folder
     return None
 
 
-def _writable(folder: Path) -> bool:
-    """Whether downloads may go into folder: it exists (or can be made) and its permissions allow writing.
+# ---------------------------------------------------------------- reading the files with torchvision
 
-    The permission bits are read too, because root may write even into a folder marked read-only.
-    """
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return False
-    return bool(folder.stat().st_mode & 0o222) and os.access(folder, os.W_OK)
+READ_ERRORS = (OSError, EOFError, ValueError, TypeError, KeyError, IndexError, RuntimeError, AssertionError)
+"""What torchvision's readers raise on a damaged file."""
 
 
-def download_root(root: Path | None = None) -> Path | None:
-    """The first searched folder a download can be written into."""
-    return next((base for base in search_roots(root) if _writable(base)), None)
-
-
-# ---------------------------------------------------------------- reading the files
-
-def read_idx(path: Path) -> np.ndarray:
-    """An IDX file (MNIST's format; gzip-compressed or not) as a uint8 array of its shape."""
-    opener = gzip.open if path.suffix == ".gz" else open
-    try:
-        with opener(path, "rb") as file:
-            data = bytearray(file.read())
-        if len(data) < 4 or data[0] != 0 or data[1] != 0 or data[2] != 0x08:
-            raise ValueError("not an IDX file of unsigned bytes")
-        ndim = data[3]
-        shape = struct.unpack(f">{ndim}I", data[4 : 4 + 4 * ndim])
-        return np.frombuffer(data, np.uint8, offset=4 + 4 * ndim).reshape(shape)
-    except (OSError, EOFError, ValueError, struct.error) as error:
-        raise DataUnavailable("images.corrupt", file=str(path), error=str(error)) from None
-
-
-def read_cifar_batch(path: Path) -> tuple[np.ndarray, np.ndarray]:
-    """One of CIFAR-10's pickled batches: images (N, 3, 32, 32) uint8 and labels (N,).
-
-    The batches are Python pickles (the official format, read the way torchvision reads
-    them): only open files from the official source.
-    """
-    try:
-        with open(path, "rb") as file:
-            batch = pickle.load(file, encoding="bytes")
-        images = np.asarray(batch[b"data"], dtype=np.uint8).reshape(-1, 3, 32, 32)
-        labels = np.asarray(batch[b"labels"], dtype=np.int64)
-        if len(labels) != len(images):
-            raise ValueError(f"{len(images)} images but {len(labels)} labels")
-        return images, labels
-    except (OSError, EOFError, KeyError, TypeError, ValueError, pickle.UnpicklingError) as error:
-        raise DataUnavailable("images.corrupt", file=str(path), error=str(error)) from None
-
-
-def normalized(pixels: np.ndarray, mean, std) -> torch.Tensor:
+def normalized(pixels: torch.Tensor, mean, std) -> torch.Tensor:
     """ToTensor then Normalize, on a whole set at once: uint8 (N, H, W) or (N, C, H, W) -> float32 (N, C, H, W)."""
-    x = torch.from_numpy(pixels).to(torch.float32)
+    x = torch.as_tensor(pixels).to(torch.float32, memory_format=torch.contiguous_format)
     if x.dim() == 3:
         x = x.unsqueeze(1)
     shape = (1, -1, 1, 1)
     return x.div_(255).sub_(torch.tensor(mean).view(shape)).div_(torch.tensor(std).view(shape))
 
 
-def _labels(array: np.ndarray) -> torch.Tensor:
-    return torch.from_numpy(np.asarray(array, dtype=np.int64))
+def _read_split(name: str, root: Path, train: bool, files: list[Path]) -> tuple[torch.Tensor, torch.Tensor]:
+    """One split read by the torchvision class, as (uint8 images (N, [C,] H, W), int64 labels); files name it in errors."""
+    try:
+        split = SPECS[name].dataset(root, train=train, download=False)
+        images = torch.as_tensor(split.data)
+        labels = torch.as_tensor(split.targets, dtype=torch.int64)
+        if len(images) != len(labels):
+            raise ValueError(f"{len(images)} images but {len(labels)} labels")
+    except READ_ERRORS as error:
+        raise DataUnavailable("images.corrupt", file=", ".join(map(str, files)), error=str(error) or repr(error)) from None
+    return (images.permute(0, 3, 1, 2) if images.dim() == 4 else images), labels  # CIFAR10 keeps HWC: back to CHW
 
 
 def _read_idx_set(name: str, folder: Path) -> tuple[torch.Tensor, ...]:
+    """MNIST or Fashion-MNIST: torchvision's class reads uncompressed files, so the .gz ones are decompressed
+    (torchvision's extract_archive) into a temporary folder in its layout; the others are linked there."""
     spec = SPECS[name]
-    train_images, train_labels, test_images, test_labels = (read_idx(_present(folder, file)) for file in spec.files)
-    for images, labels in ((train_images, train_labels), (test_images, test_labels)):
-        if images.ndim != 3 or len(images) != len(labels):
-            raise DataUnavailable("images.corrupt", file=str(folder),
-                                  error=f"{images.shape[0]} images but {len(labels)} labels")
-    return (normalized(train_images, spec.mean, spec.std), _labels(train_labels),
-            normalized(test_images, spec.mean, spec.std), _labels(test_labels))
+    files = [_present(folder, file) for file in spec.files]
+    with tempfile.TemporaryDirectory(prefix="dl-classroom-") as temporary:
+        raw = Path(temporary) / spec.folder
+        raw.mkdir(parents=True)
+        for file in files:
+            if file.suffix == ".gz":
+                try:
+                    extract_archive(file, raw)
+                except (OSError, EOFError) as error:  # gzip.BadGzipFile is an OSError
+                    raise DataUnavailable("images.corrupt", file=str(file), error=str(error)) from None
+            else:
+                (raw / file.name).symlink_to(file.resolve())
+        train = _read_split(name, Path(temporary), True, files[:2])
+        test = _read_split(name, Path(temporary), False, files[2:])
+    return (normalized(train[0], spec.mean, spec.std), train[1], normalized(test[0], spec.mean, spec.std), test[1])
 
 
 def _read_cifar(folder: Path) -> tuple[torch.Tensor, ...]:
+    """CIFAR-10's pickled batches, read by torchvision's CIFAR10, which unpickles them only when every md5 is
+    the official one: a file from anywhere else is refused, never run."""
     spec = SPECS["cifar10"]
-    batches = [read_cifar_batch(folder / file) for file in spec.files]
-    train_images = np.concatenate([images for images, _ in batches[:-1]])
-    train_labels = np.concatenate([labels for _, labels in batches[:-1]])
-    test_images, test_labels = batches[-1]
-    return (normalized(train_images, spec.mean, spec.std), _labels(train_labels),
-            normalized(test_images, spec.mean, spec.std), _labels(test_labels))
+    train = _read_split("cifar10", folder.parent, True, [folder])
+    test = _read_split("cifar10", folder.parent, False, [folder])
+    return (normalized(train[0], spec.mean, spec.std), train[1], normalized(test[0], spec.mean, spec.std), test[1])
 
 
 def read_local(name: str, folder: Path, source: str = "local") -> ImageData:
@@ -247,58 +201,38 @@ def read_local(name: str, folder: Path, source: str = "local") -> ImageData:
 
 # ---------------------------------------------------------------- downloading
 
-def _fetch(url: str, destination: Path, md5: str, on_bytes: Callable[[int], None]) -> None:
-    """Download url to destination (through a .part file), checking its md5."""
-    partial = destination.with_name(destination.name + ".part")
-    digest = hashlib.md5()
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response, open(partial, "wb") as out:
-            while chunk := response.read(1 << 16):
-                out.write(chunk)
-                digest.update(chunk)
-                on_bytes(len(chunk))
-        if digest.hexdigest() != md5:
-            raise ValueError(f"md5 {digest.hexdigest()} is not {md5}")
-        partial.replace(destination)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
 def download_files(name: str, root: Path | None = None, progress: Progress | None = None,
                    mirrors: tuple[str, ...] | None = None) -> Path:
-    """Fetch a data set from its official mirrors into a writable folder; returns the data set's folder."""
+    """Fetch a data set from its official mirrors (torchvision's) into a writable folder; returns the data set's folder.
+
+    Each file goes through `dlcore.data.download` (md5 checked); progress gets the fraction of all files' bytes.
+    """
     spec = SPECS[name]
-    base = download_root(root)
+    base = writable_root(root)
     if base is None:
         raise _unavailable(name, root, "images.no_writable_folder")
     folder = base / spec.folder
     target = folder.parent if name == "cifar10" else folder  # CIFAR's archive unpacks into its folder
     target.mkdir(parents=True, exist_ok=True)
-    total, done = sum(item.size for item in spec.downloads), 0
+    total, finished = sum(item.size for item in spec.downloads), 0
 
-    def advance(count: int) -> None:
-        nonlocal done
-        done += count
+    def report(done: int, size: int | None) -> None:
         if progress is not None:
-            progress(min(done / total, 1.0))
+            progress(min((finished + done) / total, 1.0))
 
     for item in spec.downloads:
         errors = []
         for mirror in mirrors or spec.mirrors:
-            started = done
             try:
-                _fetch(mirror + item.file, target / item.file, item.md5, advance)
+                fetch(mirror + item.file, target / item.file, item.md5, report)
                 break
-            except (OSError, ValueError) as error:
-                done = started
+            except (OSError, ValueError) as error:  # URLError is an OSError; a wrong md5 a ChecksumError (ValueError)
                 errors.append(f"{mirror}{item.file}: {error}")
         else:
             raise _unavailable(name, root, "images.download_failed", reason="; ".join(errors))
-    if name == "cifar10":
-        archive = target / spec.downloads[0].file
-        with tarfile.open(archive, "r:gz") as tar:
-            tar.extractall(target, filter="data")
-        archive.unlink()
+        finished += item.size
+    if name == "cifar10":  # its md5 was checked: the official archive
+        extract_archive(target / spec.downloads[0].file, target, remove_finished=True)
     if progress is not None:
         progress(1.0)
     return folder
@@ -309,7 +243,7 @@ def _unavailable(name: str, root: Path | None, key: str, **values) -> DataUnavai
     spec = SPECS[name]
     urls = " ".join(spec.mirrors[0] + item.file for item in spec.downloads)
     return DataUnavailable(key, title=spec.title, files=", ".join(spec.files),
-                           folder=str(search_roots(root)[0] / spec.folder), urls=urls, **values)
+                           folder=str(data_roots(root)[0] / spec.folder), urls=urls, **values)
 
 
 # ---------------------------------------------------------------- the public entry points

@@ -1,15 +1,19 @@
 """dlcore.images: the image data sets read from the local mirror, downloaded, missing, generated (CIFAR), or the fallback."""
 import gzip
+import hashlib
 import pickle
 import shutil
+import tarfile
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 import torch
+import torchvision
 
 from dlcore import images
-from dlcore.data import data_dir
+from dlcore.data import ChecksumError, cache_dir, data_dir, download, writable_root
 from dlcore.text import translate
 
 MNIST_FILES = ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
@@ -46,10 +50,13 @@ def test_mnist_is_read_from_the_data_directory_and_normalized_like_the_lecture(m
     assert mnist.train_y.bincount().tolist() == [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]
     assert mnist.train_y[:5].tolist() == [5, 0, 4, 1, 9]  # the famous first digits
     assert mnist.classes == [str(digit) for digit in range(10)] and mnist.shape == (1, 28, 28)
+    # torchvision's MNIST read the .gz files decompressed elsewhere: nothing was written into the data directory
+    assert sorted(path.name for path in local("mnist").iterdir()) == sorted(MNIST_FILES)
 
 
 def test_denormalize_gives_back_the_raw_pixels(mnist):
-    raw = images.read_idx(local("mnist") / "t10k-images-idx3-ubyte.gz")
+    with gzip.open(local("mnist") / "t10k-images-idx3-ubyte.gz") as file:  # IDX: a 16-byte header, then the pixels
+        raw = np.frombuffer(file.read(), np.uint8, offset=16).reshape(-1, 28, 28)
     shown = images.denormalize(mnist.test_x[:50], mnist)
     assert shown.min() >= 0 and shown.max() <= 1
     torch.testing.assert_close(shown[:, 0], torch.from_numpy(raw[:50].copy()).float() / 255, atol=1e-5, rtol=0)
@@ -101,19 +108,36 @@ def test_download_reports_progress_and_the_files_are_then_found(tmp_path):
     assert images.find_local("mnist", tmp_path / "data") == folder
 
 
+def test_the_downloader_streams_with_progress_and_checks_the_md5(tmp_path):
+    source = tmp_path / "source.bin"
+    source.write_bytes(bytes(range(256)) * 1000)  # 256,000 bytes: several chunks
+    seen = []
+    target = download(source.as_uri(), tmp_path / "got" / "file.bin", md5(source), lambda done, total: seen.append((done, total)))
+    assert target.read_bytes() == source.read_bytes()
+    assert seen == sorted(seen) and len(seen) > 1 and seen[-1] == (256_000, 256_000)
+    # a file already there with the right md5 is not fetched again (this URL does not exist)
+    assert download((tmp_path / "gone.bin").as_uri(), target, md5(source)) == target
+    with pytest.raises(ChecksumError, match="md5"):
+        download(source.as_uri(), tmp_path / "wrong" / "file.bin", "0" * 32)
+    assert list((tmp_path / "wrong").iterdir()) == []  # neither the file nor its .part
+    with pytest.raises(OSError):
+        download((tmp_path / "gone.bin").as_uri(), tmp_path / "missing" / "file.bin")
+    assert list((tmp_path / "missing").iterdir()) == []
+
+
 def test_a_read_only_data_directory_downloads_into_the_cache(tmp_path):
     read_only = tmp_path / "read-only"
     read_only.mkdir()
     read_only.chmod(0o555)
     try:
-        assert images.download_root(read_only) == images.cache_dir()
-        assert images.cache_dir().is_relative_to(tmp_path / "home")
+        assert writable_root(read_only) == cache_dir()
+        assert cache_dir().is_relative_to(tmp_path / "home")
     finally:
         read_only.chmod(0o755)
 
 
 def test_files_found_in_the_cache_are_used(tmp_path):
-    cached = images.cache_dir() / "MNIST" / "raw"
+    cached = cache_dir() / "MNIST" / "raw"
     cached.mkdir(parents=True)
     for file in MNIST_FILES[2:]:  # only the test files: the set is incomplete, so it is not found
         shutil.copy(local("mnist") / file, cached / file)
@@ -161,18 +185,33 @@ def write_cifar(folder: Path, per_batch: int) -> dict:
     folder.mkdir(parents=True)
     expected = {}
     rng = np.random.default_rng(0)
-    for file in images.SPECS["cifar10"].files:
+    for file in images.SPECS["cifar10"].files[:-1]:
         colours = rng.integers(0, 256, size=(per_batch, 3), dtype=np.uint8)
         data = np.repeat(colours, 1024, axis=1)  # (N, 3072): 1024 reds, then greens, then blues
         labels = rng.integers(0, 10, size=per_batch).tolist()
-        with open(folder / file, "wb") as out:
-            pickle.dump({b"data": data, b"labels": labels, b"batch_label": file.encode()}, out)
+        with open(folder / file, "wb") as out:  # the official batches are Python 2 pickles: str keys once loaded
+            pickle.dump({"data": data, "labels": labels, "batch_label": file}, out)
         expected[file] = (colours, labels)
+    with open(folder / "batches.meta", "wb") as out:
+        pickle.dump({"label_names": images.CIFAR_CLASSES, "num_cases_per_batch": per_batch}, out)
     return expected
 
 
-def test_cifar10_is_read_from_its_batches(tmp_path):
+def md5(path: Path) -> str:
+    return hashlib.md5(path.read_bytes()).hexdigest()
+
+
+def accept_as_official(monkeypatch, folder: Path) -> None:
+    """Make torchvision's CIFAR10 take the generated files for the official ones (it checks every md5)."""
+    cifar = torchvision.datasets.CIFAR10
+    monkeypatch.setattr(cifar, "train_list", [[file, md5(folder / file)] for file, _ in cifar.train_list])
+    monkeypatch.setattr(cifar, "test_list", [[file, md5(folder / file)] for file, _ in cifar.test_list])
+    monkeypatch.setattr(cifar, "meta", {**cifar.meta, "md5": md5(folder / "batches.meta")})
+
+
+def test_cifar10_is_read_from_its_batches(tmp_path, monkeypatch):
     expected = write_cifar(tmp_path / "cifar-10-batches-py", per_batch=6)
+    accept_as_official(monkeypatch, tmp_path / "cifar-10-batches-py")
     data = images.load_images("cifar10", root=tmp_path, download=False)
     assert data.train_x.shape == (30, 3, 32, 32) and data.test_x.shape == (6, 3, 32, 32)
     assert data.train_y.dtype == torch.int64 and len(data.classes) == 10 and data.classes[3] == "cat"
@@ -184,11 +223,40 @@ def test_cifar10_is_read_from_its_batches(tmp_path):
     assert images.class_names(data, "zh")[3] == "猫"
 
 
+def test_cifar10_batches_that_are_not_the_official_files_are_refused_unread(tmp_path):
+    """They are pickles: torchvision's CIFAR10 unpickles nothing whose md5 is not the published one."""
+    write_cifar(tmp_path / "cifar-10-batches-py", per_batch=2)
+    assert images.find_local("cifar10", tmp_path) == tmp_path / "cifar-10-batches-py"
+    with pytest.raises(images.DataUnavailable) as caught:
+        images.load_images("cifar10", root=tmp_path, download=False)
+    assert caught.value.key == "images.corrupt" and str(tmp_path / "cifar-10-batches-py") in str(caught.value)
+    assert images.load_images_or_fallback("cifar10", root=tmp_path, download=False).name == "digits"
+
+
+def test_cifar10_is_downloaded_checked_and_unpacked(tmp_path, monkeypatch):
+    packed = tmp_path / "mirror"
+    expected = write_cifar(packed / "cifar-10-batches-py", per_batch=3)
+    archive = packed / "cifar-10-python.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        tar.add(packed / "cifar-10-batches-py", "cifar-10-batches-py")
+    spec = images.SPECS["cifar10"]
+    official = replace(spec.downloads[0], md5=md5(archive), size=archive.stat().st_size)
+    monkeypatch.setitem(images.SPECS, "cifar10", replace(spec, downloads=(official,)))
+    progress = []
+    folder = images.download_files("cifar10", tmp_path / "data", progress.append, mirrors=(packed.as_uri() + "/",))
+    assert folder == tmp_path / "data" / "cifar-10-batches-py" and progress[-1] == 1.0
+    assert sorted(path.name for path in (tmp_path / "data").iterdir()) == ["cifar-10-batches-py"]  # the archive is gone
+    accept_as_official(monkeypatch, folder)
+    data = images.load_images("cifar10", root=tmp_path / "data", download=False)
+    assert data.test_y.tolist() == expected["test_batch"][1] and data.train_x.shape == (15, 3, 32, 32)
+
+
 def test_cifar10_missing_names_its_files(tmp_path):
     with pytest.raises(images.DataUnavailable) as caught:
         images.load_images("cifar10", root=tmp_path, download=False)
     message = str(caught.value)
     assert "data_batch_1" in message and "test_batch" in message and str(tmp_path / "cifar-10-batches-py") in message
+    assert "batches.meta" in message
     assert "cifar-10-python.tar.gz" in message
 
 
