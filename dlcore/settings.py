@@ -105,8 +105,3 @@ class Values(dict):
     def for_run(self) -> dict:
         """The values that define a run (all but the view-only ones), as recorded with the run."""
         return {name: value for name, value in self.items() if name not in self.settings or not self.settings[name].view}
-
-    def changed_since(self, recorded: dict) -> dict:
-        """The settings, other than live ones, whose value differs from the run's: {name: (then, now)}."""
-        return {name: (recorded.get(name), value) for name, value in self.for_run().items()
-                if not (name in self.settings and self.settings[name].live) and recorded.get(name) != value}

@@ -30,6 +30,8 @@ REDRAW_SECONDS = 0.25
 DRAWING_SHARE = 0.05
 """Slow charts (a page of feature maps) are redrawn less often, so that drawing takes about 5 % of the time."""
 SLOWEST_REDRAW_SECONDS = 2.0
+WAITING_POLL_SECONDS = 1.0
+"""A run waiting for a free core is looked at once a second (a class of waiting pages costs the server little)."""
 ACT_SECONDS = 1.0
 """How long a Pause or Stop click waits for the worker to let go, so the page shows the paused or stopped run."""
 SPEEDS = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
@@ -115,12 +117,17 @@ def _start_fresh(page: Page, keys: _Keys, values: Values, build: Callable[[], Ru
     except Exception as error:  # a page's model or data could not be made: say so, keep the page alive
         state[keys.messages] = [("error", "train.failed", {"error": f"{type(error).__name__}: {error}"})]
         return
-    run.settings = {**values.for_run(), "seed": page.seed, "device": str(page.device)}
+    run.settings = _run_settings(page, values)
     run.alive = _session_alive()
     run.trainer.pace = state.get(keys.speed) or None
     state[keys.replay] = None
     state[keys.run] = run
     run.start(until)
+
+
+def _run_settings(page: Page, values: Values) -> dict:
+    """What a run is made from: the page's settings, the seed and the device."""
+    return {**values.for_run(), "seed": page.seed, "device": str(page.device)}
 
 
 def _controls(page: Page, keys: _Keys, run: Run | None, values: Values, step_batches: bool, pace: int | None) -> None:
@@ -226,12 +233,16 @@ class ChartGrid:
                 st.markdown(item)
 
 
-def _redraw_period(keys: _Keys) -> float:
+def _redraw_period(keys: _Keys, state: str) -> float:
+    if state == "waiting":
+        return WAITING_POLL_SECONDS
     cost = st.session_state.get(keys.cost, 0.0)
     return min(SLOWEST_REDRAW_SECONDS, max(REDRAW_SECONDS, cost / DRAWING_SHARE))
 
 
-def _live_view(page: Page, keys: _Keys, draw: Draw, compare: dict, polling: bool) -> None:
+def _live_view(page: Page, keys: _Keys, draw: Draw, compare: dict, polled: str | None) -> None:
+    """The progress line, the replay slider, the charts and the outcome.  polled: the run's state when
+    this fragment was set to poll it (None: not polling); a change of state redraws the whole page."""
     state = st.session_state
     run: Run | None = state.get(keys.run)
     if run is None:
@@ -246,8 +257,8 @@ def _live_view(page: Page, keys: _Keys, draw: Draw, compare: dict, polling: bool
     ChartGrid(page).show(charts)
     show_outcome(page, run)
     state[keys.cost] = time.perf_counter() - started
-    if polling and not run.busy:
-        st.rerun()  # the run ended or paused: redraw the whole page once, and stop polling
+    if polled is not None and run.state != polled:
+        st.rerun()  # the run ended, paused or left the line: redraw the whole page once, and poll as that needs
 
 
 def live_run(page: Page, values: Values, build: Callable[[], Run], draw: Draw, *, code: list = (),
@@ -273,13 +284,15 @@ def live_run(page: Page, values: Values, build: Callable[[], Run], draw: Draw, *
     for kind, key, vals in messages:
         getattr(st, kind)(page.t(key, **vals))
     if run is not None:
-        changed = values.changed_since(run.settings)
+        live = {setting.name for setting in values.settings if setting.live}
+        changed = {name: (run.settings.get(name), now) for name, now in _run_settings(page, values).items()
+                   if name not in live and run.settings.get(name) != now}
         if changed:
             st.caption(page.t("train.next_run", changes=", ".join(f"{name} {then} → {now}"
                                                                   for name, (then, now) in changed.items())))
-    polling = run is not None and run.busy
-    fragment = st.fragment(run_every=_redraw_period(keys) if polling else None)(_live_view)
-    fragment(page, keys, draw, compare or {"loss": "loss"}, polling)
+    polled = run.state if run is not None and run.busy else None
+    fragment = st.fragment(run_every=_redraw_period(keys, polled) if polled else None)(_live_view)
+    fragment(page, keys, draw, compare or {"loss": "loss"}, polled)
     show_code(page, code)
     return st.session_state.get(keys.run)
 

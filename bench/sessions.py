@@ -1,0 +1,152 @@
+"""A class on one server: N browser sessions train the CNN page at once; does every page still answer?
+
+Starts `streamlit run app.py` on a loopback port, opens N sessions in headless Chromium
+(/usr/bin/chromium), clicks Train on lecture 10's CNN page in each (the course's settings),
+and then measures, while they train or wait for a free core:
+  - how long a newcomer's page takes to open (the home page, then lecture 6), target < 10 s;
+  - how long each training session takes to answer a click (switching the language);
+  - where each run is (training, or waiting and its place in line);
+  - the server's memory (resident now and peak), target < 3 GB;
+and, in one session with the data cached and no other run: seconds from Train to the first chart,
+and from Pause and Stop to the page showing it (targets 1 s and 0.5 s).
+
+    DL_CLASSROOM_DATA=../shared/data python bench/sessions.py [--sessions 6] [--hold 20]
+"""
+import argparse
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.request import urlopen
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PROGRESS = re.compile(r"(?:Epoch |第 )(\d+)/(\d+)")
+
+
+def start_server() -> tuple[subprocess.Popen, str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            if urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
+                return process, url
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise SystemExit("streamlit did not start")
+
+
+def memory_mb(pid: int) -> tuple[float, float]:
+    """(resident now, peak resident) of a process, in MB."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    read = lambda name: int(re.search(rf"{name}:\s+(\d+) kB", status).group(1)) / 1024  # noqa: E731
+    return read("VmRSS"), read("VmHWM")
+
+
+def settled(tab, timeout: float = 120) -> None:
+    """The page has drawn its sidebar and its script run is over."""
+    tab.get_by_test_id("stSidebar").get_by_text("Language · 语言").wait_for(timeout=timeout * 1000)
+    tab.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout * 1000)
+
+
+def timed_open(context, url: str) -> float:
+    tab = context.new_page()
+    started = time.perf_counter()
+    tab.goto(url)
+    settled(tab)
+    return time.perf_counter() - started
+
+
+def progress(tab) -> str:
+    try:
+        return tab.get_by_test_id("stProgress").first.inner_text(timeout=5000).splitlines()[0]
+    except Exception:  # noqa: BLE001 - a page still loading has none yet
+        return "(no progress line yet)"
+
+
+def single_session_timings(browser, url: str) -> dict:
+    """Train → first chart, Pause → shown, Stop → shown, on the CNN page with the data already cached."""
+    tab = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    tab.goto(f"{url}/cnn_basics")
+    settled(tab)
+    timings = {}
+    started = time.perf_counter()
+    tab.get_by_role("button", name="Train").click()
+    tab.locator('[data-testid="stPlotlyChart"]').first.wait_for()
+    timings["Train → first chart"] = time.perf_counter() - started
+    tab.get_by_text(PROGRESS).first.wait_for()
+    time.sleep(2)
+    started = time.perf_counter()
+    tab.get_by_role("button", name="Pause").click()
+    tab.get_by_role("button", name="Resume").wait_for()
+    timings["Pause → shown paused"] = time.perf_counter() - started
+    tab.get_by_role("button", name="Resume").click()
+    tab.get_by_role("button", name="Pause").wait_for()
+    time.sleep(1)
+    started = time.perf_counter()
+    tab.get_by_role("button", name="Stop").click()
+    tab.get_by_text(re.compile("Stopped at epoch")).wait_for()
+    timings["Stop → shown stopped"] = time.perf_counter() - started
+    tab.context.close()
+    return timings
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sessions", type=int, default=6)
+    parser.add_argument("--hold", type=float, default=20, help="seconds the sessions train before the measurements")
+    args = parser.parse_args()
+    process, url = start_server()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            first_open = timed_open(browser.new_context(), f"{url}/cnn_basics")  # loads MNIST into the cache
+            print(f"first CNN page (reads MNIST once): {first_open:.1f} s")
+            for name, seconds in single_session_timings(browser, url).items():
+                print(f"{name:22}: {seconds:.2f} s")
+            tabs = []
+            for _ in range(args.sessions):
+                tab = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+                tab.goto(f"{url}/cnn_basics")
+                settled(tab)
+                tab.get_by_role("button", name="Train").click()
+                tabs.append(tab)
+            time.sleep(args.hold)
+            print(f"{args.sessions} sessions on the CNN page, after {args.hold:.0f} s:")
+            for index, tab in enumerate(tabs, 1):
+                print(f"  session {index}: {progress(tab)}")
+            newcomer = browser.new_context()
+            print(f"newcomer opens the home page : {timed_open(newcomer, url):.1f} s (target < 10 s)")
+            print(f"newcomer opens lecture 6     : {timed_open(newcomer, f'{url}/logistic_regression'):.1f} s")
+            answers = []
+            for tab in tabs:
+                started = time.perf_counter()
+                tab.get_by_test_id("stSidebar").get_by_text("简体中文").click()
+                tab.get_by_text(re.compile("第 10 讲")).first.wait_for()
+                answers.append(time.perf_counter() - started)
+            print(f"a training session answers a click (language switch): "
+                  f"median {sorted(answers)[len(answers) // 2]:.1f} s, slowest {max(answers):.1f} s")
+            now, peak = memory_mb(process.pid)
+            print(f"server memory: {now:.0f} MB resident, peak {peak:.0f} MB (target < 3,000 MB)")
+            browser.close()
+    finally:
+        process.terminate()
+        process.wait(20)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    main()
