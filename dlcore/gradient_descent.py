@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 import torch
 
+from dlcore.training import ManualRate
+
 COURSE_X = [1.0, 2.0, 3.0]
 COURSE_Y = [2.0, 4.0, 6.0]
 
@@ -52,13 +54,13 @@ class ScalarModel:
         return cls(torch.tensor(w0, device=device), [w0])
 
 
-def gradient_descent_step(model: ScalarModel, lr: float):
-    """One step of gradient descent: compute the cost, then w -= lr * gradient."""
+def gradient_descent_step(model: ScalarModel, rate: ManualRate):
+    """One step of gradient descent: compute the cost, then w -= lr * gradient (rate.lr may change during a run)."""
 
     def step(batch):
         x, y = batch
         cost = mse(x, y, model.w)
-        model.w = model.w - lr * gradient(x, y, model.w)
+        model.w = model.w - rate.lr * gradient(x, y, model.w)
         model.path.append(model.w.item())
         return cost
 
@@ -83,11 +85,11 @@ class AutogradRecord:
     loss: float
 
 
-def autograd_step(w: torch.Tensor, lr: float, records: list[AutogradRecord]):
+def autograd_step(w: torch.Tensor, rate: ManualRate, records: list[AutogradRecord]):
     """Lecture 4: the loss builds a graph, backward() fills w.grad, we update w and zero the gradient.
 
     The notes write `w.data = w.data - lr * w.grad.data`; `torch.no_grad()` is the
-    same update without recording it in the graph.
+    same update without recording it in the graph.  rate.lr may change during a run.
     """
 
     def step(batch):
@@ -96,7 +98,7 @@ def autograd_step(w: torch.Tensor, lr: float, records: list[AutogradRecord]):
         loss.backward()
         records.append(AutogradRecord(x.item(), y.item(), w.item(), w.grad.item(), loss.item()))
         with torch.no_grad():
-            w.sub_(lr * w.grad)
+            w.sub_(rate.lr * w.grad)
         w.grad.zero_()
         return loss
 

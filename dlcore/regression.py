@@ -4,16 +4,6 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-OPTIMIZERS = ["SGD", "Adagrad", "Adam", "Adamax", "ASGD", "LBFGS", "RMSprop", "Rprop"]
-"""The optimizers the course asks students to compare (lecture 5's exercise)."""
-
-
-def make_optimizer(name: str, parameters, lr: float, **options) -> torch.optim.Optimizer:
-    if name not in OPTIMIZERS:
-        raise ValueError(f"unknown optimizer {name!r}; choose one of {OPTIMIZERS}")
-    return getattr(torch.optim, name)(parameters, lr=lr, **options)
-
-
 def course_points(device="cpu"):
     """Lecture 5's data as (3, 1) columns: x = [[1], [2], [3]], y = [[2], [4], [6]]."""
     x = torch.tensor([[1.0], [2.0], [3.0]], device=device)

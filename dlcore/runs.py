@@ -253,8 +253,12 @@ class Run:
         history = self.trainer.history
         if epoch is None or (epoch >= self.epochs_done and not self.busy):
             return Frame(self, self.epochs_done, history, len(history.batch_loss), self._live_model(), True)
+        snapshot = self.snapshots.at(epoch)
+        if snapshot is not None:  # the nearest epoch whose weights were kept: charts and weights agree
+            epoch = snapshot[0]
         shown = history.until(epoch)
-        return Frame(self, epoch, shown, len(shown.batch_loss), self._model_at(epoch), False)
+        return Frame(self, epoch, shown, len(shown.batch_loss), self._load(snapshot[1]) if snapshot else self.model,
+                     False)
 
     def _live_model(self):
         """The model itself when no worker trains it; else a copy taken between two steps."""
@@ -262,12 +266,6 @@ class Run:
             return self.model
         with self.trainer.lock:
             return self._load(model_state(self.model) if torch.is_tensor(self.model) else self.model.state_dict())
-
-    def _model_at(self, epoch: int):
-        found = self.snapshots.at(epoch)
-        if found is None:
-            return self.model
-        return self._load(found[1])
 
     def _load(self, state):
         if torch.is_tensor(self.model):
@@ -298,14 +296,16 @@ def live_workers() -> int:
 EARLIER_RUNS = 5
 
 
-def difference(old: dict, new: dict) -> str:
-    """What changed between two runs' settings: "lr 0.01 → 0.1, optimizer SGD → Adam" ("" when nothing)."""
-    return ", ".join(f"{name} {_shown(old.get(name))} → {_shown(new.get(name))}"
-                     for name in dict.fromkeys([*old, *new]) if old.get(name) != new.get(name))
-
-
-def _shown(value) -> str:
+def shown_value(name: str, value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def difference(old: dict, new: dict, describe: Callable[[str, object], str] = shown_value,
+               label: Callable[[str], str] = str) -> str:
+    """What changed between two runs' settings: "lr 0.01 → 0.1, optimizer SGD → Adam" ("" when nothing).
+    label(name) and describe(name, value) word them for people (the page's language)."""
+    return ", ".join(f"{label(name)} {describe(name, old.get(name))} → {describe(name, new.get(name))}"
+                     for name in dict.fromkeys([*old, *new]) if old.get(name) != new.get(name))
 
 
 @dataclass
@@ -322,8 +322,9 @@ class EarlierRun:
         names = dict.fromkeys(name for row in history.epochs for name in row)
         return cls(dict(run.settings), {name: history.series(name) for name in names}, number)
 
-    def label(self, current: dict) -> str:
-        return difference(self.settings, current) or f"#{self.number}"
+    def label(self, current: dict, **wording) -> str:
+        """What differed from the current run's settings (see `difference`), or its number when nothing did."""
+        return difference(self.settings, current, **wording) or f"#{self.number}"
 
 
 def remember(earlier: list[EarlierRun], run: Run | None, number: int) -> list[EarlierRun]:

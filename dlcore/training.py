@@ -75,6 +75,9 @@ class History:
         return History(self.batch_loss[:batches], epochs, [c for c in self.lr_changes if c["batch"] < batches])
 
 
+_END = object()  # the end of an epoch's batches
+
+
 def _as_float(loss) -> float:
     return float(loss.detach()) if torch.is_tensor(loss) else float(loss)
 
@@ -124,6 +127,7 @@ class Trainer:
         self.running = False  # inside fit(): another thread may see it true
         self.lock = threading.RLock()
         self._epoch_batches = None  # the current epoch's batches, kept across pauses
+        self._next_batch = _END
         self._epoch_losses: list[float] = []
         self._stop, self._pause = threading.Event(), threading.Event()
         self._next_lr: float | None = None
@@ -237,14 +241,16 @@ class Trainer:
                 if self._epoch_batches is None:
                     self.epoch, self.batch, self._epoch_losses = self.epoch + 1, 0, []
                     self._epoch_batches = iter(self.batches())
-                batch = next(self._epoch_batches, _END)
-                if batch is _END:
+                    self._next_batch = next(self._epoch_batches, _END)
+                self._keep_pace()
+                self._train_on(self._next_batch)
+                if self.outcome is not None:  # the loss stopped being a number, or diverged
+                    break
+                self._next_batch = next(self._epoch_batches, _END)  # a look ahead: the epoch ends with its last batch
+                if self._next_batch is _END:
                     self._end_epoch()
                     if until == "epoch":
                         break
-                    continue
-                self._keep_pace()
-                self._train_on(batch)
                 if until == "batch":
                     break
         except Exception as error:  # the page's model, data or metrics failed: the run ends, saying why
@@ -258,8 +264,6 @@ class Trainer:
                 self.running = False
         return self.history
 
-
-_END = object()
 
 
 class _Either:

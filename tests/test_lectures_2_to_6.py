@@ -4,7 +4,7 @@ import torch
 
 from dlcore import gradient_descent as gd
 from dlcore import regression as reg
-from dlcore.training import Trainer, full_batch, minibatches, supervised_step
+from dlcore.training import OPTIMIZERS, ManualRate, Trainer, full_batch, make_optimizer, minibatches, supervised_step
 
 
 def test_cost_curve_is_the_mse_sweep_with_its_minimum_at_two():
@@ -25,7 +25,7 @@ def test_gradient_is_the_course_formula():
 def test_gradient_descent_from_one_reaches_two_and_predicts_eight(stochastic):
     x, y = gd.course_data()
     model = gd.ScalarModel.starting_at(1.0)
-    Trainer(gd.gradient_descent_step(model, 0.01), gd.sample_batches(x, y, stochastic), 100).fit()
+    Trainer(gd.gradient_descent_step(model, ManualRate(0.01)), gd.sample_batches(x, y, stochastic), 100).fit()
     assert model.path[0] == 1.0 and len(model.path) == 1 + 100 * (3 if stochastic else 1)
     assert gd.forward(4.0, model.path[-1]) == pytest.approx(8.0, abs=0.01)
 
@@ -33,7 +33,7 @@ def test_gradient_descent_from_one_reaches_two_and_predicts_eight(stochastic):
 def test_a_too_large_learning_rate_diverges_and_is_reported():
     x, y = gd.course_data()
     model = gd.ScalarModel.starting_at(1.0)
-    trainer = Trainer(gd.gradient_descent_step(model, 0.3), gd.sample_batches(x, y, False), 100)
+    trainer = Trainer(gd.gradient_descent_step(model, ManualRate(0.3)), gd.sample_batches(x, y, False), 100)
     trainer.fit()
     assert trainer.outcome.kind == "diverged" and trainer.outcome.epoch < 30
     assert abs(model.path[-1] - 2) > 100
@@ -43,12 +43,41 @@ def test_autograd_step_matches_the_hand_written_gradient():
     x, y = gd.course_data()
     w = torch.tensor([1.0], requires_grad=True)
     records = []
-    Trainer(gd.autograd_step(w, 0.01, records), gd.sample_batches(x, y, True), 100).fit()
+    Trainer(gd.autograd_step(w, ManualRate(0.01), records), gd.sample_batches(x, y, True), 100).fit()
     first = records[0]
     assert (first.x, first.y, first.w) == (1.0, 2.0, 1.0)
     assert first.grad == pytest.approx(2 * 1 * (1 - 2))  # 2x(xw - y)
     assert len(records) == 300 and w.grad.item() == 0  # zeroed after every step
     assert 4 * w.item() == pytest.approx(8.0, abs=0.01)
+
+
+def change_lr_after_one_batch(step, rate: ManualRate, stochastic: bool) -> Trainer:
+    """Train one batch at rate.lr, then set the learning rate to 0.05 for the rest of two epochs."""
+    x, y = gd.course_data()
+    trainer = Trainer(step, gd.sample_batches(x, y, stochastic), 2, optimizer=rate)
+    trainer.fit(until="batch")
+    trainer.set_lr(0.05)
+    trainer.fit()
+    return trainer
+
+
+def test_gradient_descent_reads_the_learning_rate_changed_during_a_run():
+    x, y = gd.course_data()
+    model, rate = gd.ScalarModel.starting_at(1.0), ManualRate(0.01)
+    trainer = change_lr_after_one_batch(gd.gradient_descent_step(model, rate), rate, stochastic=False)
+    assert trainer.history.lr_changes == [{"batch": 1, "epoch": 2, "lr": 0.05}]
+    w1 = 1.0 - 0.01 * gd.gradient(x, y, torch.tensor(1.0)).item()
+    assert model.path[1] == pytest.approx(w1)
+    assert model.path[2] == pytest.approx(w1 - 0.05 * gd.gradient(x, y, torch.tensor(w1)).item())
+
+
+def test_autograd_step_reads_the_learning_rate_changed_during_a_run():
+    w, records, rate = torch.tensor([1.0], requires_grad=True), [], ManualRate(0.01)
+    trainer = change_lr_after_one_batch(gd.autograd_step(w, rate, records), rate, stochastic=True)
+    assert trainer.history.lr_changes == [{"batch": 1, "epoch": 1, "lr": 0.05}]
+    assert records[1].w == pytest.approx(1.0 - 0.01 * records[0].grad)
+    assert records[2].w == pytest.approx(records[1].w - 0.05 * records[1].grad)
+    assert len(records) == 6
 
 
 def test_explain_step_reads_the_real_autograd_graph():
@@ -65,7 +94,7 @@ def train_linear(optimizer: str, epochs: int, seed: int = 0):
     torch.manual_seed(seed)
     model = reg.LinearModel()
     x, y = reg.course_points()
-    step = supervised_step(model, torch.nn.MSELoss(reduction="sum"), reg.make_optimizer(optimizer, model.parameters(), 0.01))
+    step = supervised_step(model, torch.nn.MSELoss(reduction="sum"), make_optimizer(optimizer, model.parameters(), 0.01))
     trainer = Trainer(step, full_batch(x, y), epochs)
     trainer.fit()
     return model, trainer
@@ -78,7 +107,7 @@ def test_linear_regression_predicts_eight_for_four_after_the_courses_1000_epochs
     assert model.linear.weight.item() == pytest.approx(2.0, abs=0.05)
 
 
-@pytest.mark.parametrize("name", reg.OPTIMIZERS)
+@pytest.mark.parametrize("name", OPTIMIZERS)
 def test_every_optimizer_of_the_exercise_trains_and_lowers_the_loss(name):
     model, trainer = train_linear(name, 100)
     losses = trainer.history.series("loss")
@@ -92,7 +121,7 @@ def test_lbfgs_with_its_closure_solves_the_course_data():
 
 def test_unknown_optimizer_is_refused():
     with pytest.raises(ValueError):
-        reg.make_optimizer("Magic", reg.LinearModel().parameters(), 0.1)
+        make_optimizer("Magic", reg.LinearModel().parameters(), 0.1)
 
 
 def test_d2l_variant_recovers_the_true_parameters():

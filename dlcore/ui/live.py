@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dlcore import figures
-from dlcore.runs import EarlierRun, Frame, Run, remember
+from dlcore.runs import EarlierRun, Frame, Run, difference, remember, shown_value
 from dlcore.settings import Values
 from dlcore.ui.frame import Page, device_label
 from dlcore.ui.widgets import kept
@@ -147,7 +147,7 @@ def _controls(page: Page, keys: _Keys, run: Run | None, values: Values, step_bat
         column.button(page.t(label), key=f"{page.key}:{name}", type=kind, width="stretch", disabled=disabled,
                       on_click=_clicked(keys, action))
     with columns[-1]:
-        kept(st.select_slider, page.t("train.speed"), keys.speed, pace or 0, options=SPEEDS,
+        kept(st.select_slider, page.t("train.speed"), keys.speed, pace or 0, options=sorted(set(SPEEDS) | {pace or 0}),
              format_func=lambda n: page.t("train.speed.fast") if n == 0 else page.t("train.speed.n", n=n),
              help=page.t("train.speed_help"))
     if ended:
@@ -207,12 +207,31 @@ def _replay_epoch(page: Page, keys: _Keys, run: Run) -> int | None:
     return None if epoch >= done else epoch
 
 
-def _add_earlier_runs(page: Page, charts: dict, earlier: list[EarlierRun], current: dict, compare: dict) -> None:
+def _wording(page: Page, values: Values) -> dict:
+    """How settings are named and their values shown to people: each setting's label and option labels."""
+    declared = {setting.name: setting for setting in values.settings}
+    special = {"seed": "sidebar.seed", "device": "sidebar.device"}
+
+    def label(name: str) -> str:
+        key = declared[name].label if name in declared else special.get(name)
+        return name if key is None else "lr" if name == "lr" else page.t(key)
+
+    def describe(name: str, value) -> str:
+        setting = declared.get(name)
+        if setting is not None and setting.format:
+            return page.t(f"{setting.format}.{value}")
+        return device_label(value) if name == "device" else shown_value(name, value)
+
+    return {"label": label, "describe": describe}
+
+
+def _add_earlier_runs(page: Page, charts: dict, earlier: list[EarlierRun], current: dict, compare: dict,
+                      wording: dict) -> None:
     for chart, metric in compare.items():
         figure = charts.get(chart)
         if isinstance(figure, go.Figure):
-            figures.add_earlier_runs(figure, [(past.label(current), past.series.get(metric, [])) for past in earlier],
-                                     page.lang)
+            figures.add_earlier_runs(figure, [(past.label(current, **wording), past.series.get(metric, []))
+                                              for past in earlier], page.lang)
 
 
 class ChartGrid:
@@ -240,7 +259,7 @@ def _redraw_period(keys: _Keys, state: str) -> float:
     return min(SLOWEST_REDRAW_SECONDS, max(REDRAW_SECONDS, cost / DRAWING_SHARE))
 
 
-def _live_view(page: Page, keys: _Keys, draw: Draw, compare: dict, polled: str | None) -> None:
+def _live_view(page: Page, keys: _Keys, draw: Draw, compare: dict, wording: dict, polled: str | None) -> None:
     """The progress line, the replay slider, the charts and the outcome.  polled: the run's state when
     this fragment was set to poll it (None: not polling); a change of state redraws the whole page."""
     state = st.session_state
@@ -253,7 +272,7 @@ def _live_view(page: Page, keys: _Keys, draw: Draw, compare: dict, polled: str |
     st.progress(min(run.trainer.epoch / run.trainer.epochs, 1.0), text=_progress_text(page, run))
     epoch = _replay_epoch(page, keys, run)
     charts = draw(run.frame(epoch))
-    _add_earlier_runs(page, charts, state.get(keys.earlier, []), run.settings, compare)
+    _add_earlier_runs(page, charts, state.get(keys.earlier, []), run.settings, compare, wording)
     ChartGrid(page).show(charts)
     show_outcome(page, run)
     state[keys.cost] = time.perf_counter() - started
@@ -283,16 +302,16 @@ def live_run(page: Page, values: Values, build: Callable[[], Run], draw: Draw, *
             messages = messages + [("error", key, vals)]
     for kind, key, vals in messages:
         getattr(st, kind)(page.t(key, **vals))
+    wording = _wording(page, values)
     if run is not None:
         live = {setting.name for setting in values.settings if setting.live}
-        changed = {name: (run.settings.get(name), now) for name, now in _run_settings(page, values).items()
-                   if name not in live and run.settings.get(name) != now}
-        if changed:
-            st.caption(page.t("train.next_run", changes=", ".join(f"{name} {then} → {now}"
-                                                                  for name, (then, now) in changed.items())))
+        now = {name: value for name, value in _run_settings(page, values).items() if name not in live}
+        changes = difference({name: run.settings.get(name) for name in now}, now, **wording)
+        if changes:
+            st.caption(page.t("train.next_run", changes=changes))
     polled = run.state if run is not None and run.busy else None
     fragment = st.fragment(run_every=_redraw_period(keys, polled) if polled else None)(_live_view)
-    fragment(page, keys, draw, compare or {"loss": "loss"}, polled)
+    fragment(page, keys, draw, compare or {"loss": "loss"}, wording, polled)
     show_code(page, code)
     return st.session_state.get(keys.run)
 
