@@ -7,7 +7,6 @@ The models follow seed 001 (InceptionA, its Net) and the course's residual netwo
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 
 import numpy as np
 import plotly.graph_objects as go
@@ -15,13 +14,17 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from dlcore.classify import accuracy_evaluator
 from dlcore.convnets import MODELS as CNN_MODELS
 from dlcore.convnets import layer_shapes, parameter_count
 from dlcore.figures import downsample, new_figure
-from dlcore.image_training import Settings, Variant, new_classifier
+from dlcore.image_figures import percent_axis
+from dlcore.image_training import IMAGE_SETTINGS, Variant, seeded_model, training_batches
 from dlcore.images import ImageData
+from dlcore.runs import Run
+from dlcore.settings import Settings, epochs
 from dlcore.text import translate
-from dlcore.training import Callback, Outcome, Trainer
+from dlcore.training import History, Trainer, make_optimizer, supervised_step
 
 
 class ChannelConcat(nn.Module):
@@ -117,15 +120,15 @@ class ResNet(nn.Module):
         return self.fc(x)
 
 
-MODELS = {
-    "inception": Variant(InceptionNet, "mnist", "SGD", 0.01, 0.5, 64, 10),
-    "resnet": Variant(ResNet, "mnist", "SGD", 0.01, 0.5, 64, 10),
-}
-"""Trained as lecture 10's CNN: MNIST, SGD lr 0.01 momentum 0.5, batches of 64, 10 epochs."""
+MODELS = {"inception": Variant(InceptionNet, IMAGE_SETTINGS), "resnet": Variant(ResNet, IMAGE_SETTINGS)}
+"""Trained as lecture 10's CNN: MNIST, SGD lr 0.01 momentum 0.5, batches of 64, 10 epochs (IMAGE_SETTINGS' defaults)."""
 
 BASIC = CNN_MODELS["course"]
 """Lecture 10's CNN (convnets.CourseCNN), the baseline of the comparison."""
 COMPARED = {"basic": BASIC, **MODELS}
+
+RACE_SETTINGS = Settings(epochs(2, high=20), IMAGE_SETTINGS["train_size"]).with_defaults(train_size=10000)
+"""The comparison's own settings: every model trains this many epochs on this many images (about a minute on a CPU)."""
 
 
 def shape_rows(model: nn.Module, image_shape: tuple[int, ...] = (1, 28, 28)) -> list[dict]:
@@ -138,118 +141,95 @@ def shape_rows(model: nn.Module, image_shape: tuple[int, ...] = (1, 28, 28)) -> 
     return rows
 
 
-class _Relay(Callback):
-    """Passes a trainer's batch and epoch events on to the callbacks of the TrainInTurn that runs it."""
+class Race:
+    """Several classifiers trained side by side by one Trainer: each of its steps trains every model on one batch.
 
-    def __init__(self, turns: "TrainInTurn"):
-        self.turns = turns
-
-    def on_batch_end(self, trainer):
-        self.turns.emit("on_batch_end")
-
-    def on_epoch_end(self, trainer):
-        self.turns.emit("on_epoch_end")
-
-
-class TrainInTurn:
-    """Several trainers run one after another; to a page (ui.train) they look like one Trainer.
-
-    Its epochs count all of theirs, its callbacks see every batch of every trainer, and
-    it ends (stopped, or failed) as soon as one of them does.
+    Each model has its own optimizer (from its variant's default settings) and its own
+    shuffled batches, seeded alike: every model sees the same images in the same order,
+    as if trained alone.  A step returns the models' mean loss; each model's loss per
+    batch is kept in `losses`, and `evaluate` adds each model's accuracies and seconds
+    of training so far to the epoch's metrics ("basic:test_acc", "basic:seconds", ...).
     """
 
-    def __init__(self, trainers: dict[str, Trainer]):
-        self.trainers = trainers
-        self.callbacks: list[Callback] = []
-        self.epochs = sum(trainer.epochs for trainer in trainers.values())
-        self.outcome: Outcome | None = None
-        self.seconds = 0.0
+    def __init__(self, variants: dict[str, Variant], data: ImageData, train_size: int, device, seed: int = 0):
+        self.models: dict[str, nn.Module] = {}
+        self._steps, self._batches, self._evaluators = {}, {}, {}
+        self.losses: dict[str, list[float]] = {name: [] for name in variants}
+        self.seconds = dict.fromkeys(variants, 0.0)  # training and accuracy checks, per model
+        for name, variant in variants.items():
+            values = variant.settings.defaults()
+            model = self.models[name] = seeded_model(variant.build, device, seed)
+            optimizer = make_optimizer(values.optimizer, model.parameters(), values.lr, values.momentum)
+            self._steps[name] = supervised_step(model, nn.CrossEntropyLoss(), optimizer)
+            self._batches[name] = training_batches(data, values.batch_size, train_size, seed)
+            self._evaluators[name] = accuracy_evaluator(model, data)
 
-    @property
-    def epoch(self) -> int:
-        return sum(trainer.epoch for trainer in self.trainers.values())
+    def batches(self):
+        """One epoch: tuples of one batch per model (as long as the shortest model's epoch)."""
+        return zip(*(batches() for batches in self._batches.values()))
 
-    @property
-    def last_loss(self) -> float | None:
-        losses = [trainer.last_loss for trainer in self.trainers.values() if trainer.last_loss is not None]
-        return losses[-1] if losses else None
+    def step(self, batch: tuple) -> float:
+        """Train each model on its batch; the models' mean loss."""
+        for (name, train), its_batch in zip(self._steps.items(), batch):
+            started = time.perf_counter()
+            self.losses[name].append(train(its_batch).item())
+            self.seconds[name] += time.perf_counter() - started
+        return sum(losses[-1] for losses in self.losses.values()) / len(self.losses)
 
-    @property
-    def running(self) -> bool:
-        return any(trainer.running for trainer in self.trainers.values())
+    def evaluate(self) -> dict:
+        """Each model's train and test accuracy (its evaluator's subsets) and its seconds so far."""
+        metrics = {}
+        for name, evaluate in self._evaluators.items():
+            started = time.perf_counter()
+            metrics.update({f"{name}:{metric}": value for metric, value in evaluate().items()})
+            self.seconds[name] += time.perf_counter() - started
+            metrics[f"{name}:seconds"] = self.seconds[name]
+        return metrics
 
-    def request_stop(self) -> None:
-        """End the trainer that is running after its current batch, and so the whole run."""
-        for trainer in self.trainers.values():
-            trainer.request_stop()
-
-    def emit(self, event: str) -> None:
-        for callback in self.callbacks:
-            getattr(callback, event)(self)
-
-    def fit(self) -> None:
-        started = time.perf_counter()
-        relay = _Relay(self)
-        self.emit("on_train_start")
-        try:
-            for trainer in self.trainers.values():
-                trainer.callbacks.append(relay)
-                try:
-                    trainer.fit()
-                finally:
-                    trainer.callbacks.remove(relay)
-                if trainer.outcome.kind != "finished":
-                    self.outcome = replace(trainer.outcome, epoch=self.epoch)
-                    return
-            self.outcome = Outcome("finished", self.epoch, self.last_loss)
-        finally:
-            if self.outcome is None:  # interrupted from outside (a Stop click)
-                self.outcome = Outcome("stopped", self.epoch, self.last_loss)
-            self.seconds = time.perf_counter() - started
-            self.emit("on_train_end")
+    def trainer(self, epochs: int) -> Trainer:
+        return Trainer(self.step, self.batches, epochs, evaluate=self.evaluate)
 
 
-def comparison(variants: dict[str, Variant], data: ImageData, epochs: int, train_size: int, device, seed: int = 0):
-    """Each model with its own settings but the same epochs and training images: ({name: model}, TrainInTurn)."""
-    models, trainers = {}, {}
-    for name, variant in variants.items():
-        settings = Settings(variant.lr, epochs, variant.batch_size, variant.optimizer, variant.momentum, train_size)
-        models[name], trainers[name], _ = new_classifier(variant.build, data, settings, device, seed)
-    return models, TrainInTurn(trainers)
+def comparison_run(variants: dict[str, Variant], data: ImageData, epochs: int, train_size: int, device,
+                   seed: int = 0) -> Run:
+    """The race of `variants` as a page's Run: the same epochs and training images for each (extras["race"])."""
+    race = Race(variants, data, train_size, device, seed)
+    return Run(race.trainer(epochs), extras={"race": race}, device=str(device))
 
 
-def comparison_rows(models: dict[str, nn.Module], turns: TrainInTurn) -> list[dict]:
-    """One row per model: its parameters, its last test accuracy (%, on the evaluator's test subset), its seconds."""
+def comparison_rows(race: Race, history: History) -> list[dict]:
+    """One row per model: its parameters, its test accuracy (%, on the evaluator's test subset) and its seconds
+    of training, at the end of the history's last epoch (None before the first)."""
+    last = history.epochs[-1] if history.epochs else {}
     rows = []
-    for name, model in models.items():
-        trainer = turns.trainers[name]
-        accuracy = trainer.history.series("test_acc")
+    for name, model in race.models.items():
+        accuracy = last.get(f"{name}:test_acc")
         rows.append({"model": name, "parameters": parameter_count(model),
-                     "test_accuracy": 100 * accuracy[-1] if accuracy else None,
-                     "seconds": trainer.seconds if trainer.outcome is not None else None})
+                     "test_accuracy": None if accuracy is None else 100 * accuracy,
+                     "seconds": last.get(f"{name}:seconds")})
     return rows
 
 
 COLORS = {"basic": "#636efa", "inception": "#ef553b", "resnet": "#00cc96"}
 
 
-def comparison_accuracy(turns: TrainInTurn, labels: dict[str, str], lang: str = "en") -> go.Figure:
-    """Test accuracy (%) after each epoch, one line per model."""
+def comparison_accuracy(race: Race, history: History, labels: dict[str, str], lang: str = "en") -> go.Figure:
+    """Test accuracy after each epoch of the history, one line per model."""
     fig = new_figure(translate("adv.fig.accuracy_title", lang), translate("chart.epoch", lang),
                      translate("adv.fig.test_accuracy", lang))
-    for name, trainer in turns.trainers.items():
-        values = 100 * np.asarray(trainer.history.series("test_acc"), dtype=float)
+    for name in race.models:
+        values = np.asarray(history.series(f"{name}:test_acc"), dtype=float)
         fig.add_scatter(x=np.arange(1, len(values) + 1), y=values, mode="lines+markers", name=labels[name],
                         line=dict(color=COLORS.get(name), width=3))
-    return fig
+    return percent_axis(fig)
 
 
-def comparison_loss(turns: TrainInTurn, labels: dict[str, str], lang: str = "en") -> go.Figure:
-    """Training loss after each batch, one line per model."""
+def comparison_loss(race: Race, batches: int, labels: dict[str, str], lang: str = "en") -> go.Figure:
+    """Training loss after each of the first `batches` batches, one line per model."""
     fig = new_figure(translate("adv.fig.loss_title", lang), translate("chart.batch", lang),
                      translate("chart.loss", lang))
-    for name, trainer in turns.trainers.items():
-        steps, losses = downsample(trainer.history.batch_loss, 500)
-        fig.add_scatter(x=steps, y=losses, mode="lines", name=labels[name],
+    for name, losses in race.losses.items():
+        steps, values = downsample(losses[:batches], 500)
+        fig.add_scatter(x=steps, y=values, mode="lines", name=labels[name],
                         line=dict(color=COLORS.get(name), width=1.5))
     return fig

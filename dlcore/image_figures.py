@@ -75,16 +75,23 @@ def confusion_heatmap(matrix, class_names: list[str], lang: str = "en") -> go.Fi
     return fig
 
 
+def percent_axis(fig: go.Figure) -> go.Figure:
+    """Accuracies are drawn as the fractions the history keeps, on an axis labelled in %
+    (so that earlier runs' curves, drawn from the same metric, fit the chart)."""
+    fig.update_yaxes(tickformat=".0%", hoverformat=".2%")
+    return fig
+
+
 def accuracy_curve(history, lang: str = "en") -> go.Figure:
-    """Train and test accuracy (in %) after each epoch, from the metrics of `classify.accuracy_evaluator`."""
+    """Train and test accuracy after each epoch, from the metrics of `classify.accuracy_evaluator`."""
     fig = new_figure(translate("imgfig.accuracy_title", lang), translate("chart.epoch", lang),
                      translate("imgfig.accuracy", lang))
     epochs = np.asarray(history.series("epoch"))
     for metric, color in (("train_acc", "#636efa"), ("test_acc", "#ef553b")):
-        values = 100 * np.asarray(history.series(metric), dtype=float)
+        values = np.asarray(history.series(metric), dtype=float)
         fig.add_scatter(x=epochs[: len(values)], y=values, mode="lines+markers", name=translate(f"imgfig.{metric}", lang),
                         line=dict(color=color, width=3))
-    return fig
+    return percent_axis(fig)
 
 
 def class_probabilities(probabilities, class_names: list[str], lang: str = "en") -> go.Figure:

@@ -23,7 +23,9 @@ from dlcore.training import Callback, History, Trainer
 
 MAX_RUNS_ENV = "DL_CLASSROOM_MAX_RUNS"
 SNAPSHOT_LIMIT = 200
-"""At most this many epochs' weights are kept per run for replay (thinned evenly as a run grows)."""
+"""At most this many epochs' weights are kept per run for replay (thinned evenly as a run grows)..."""
+SNAPSHOT_BYTES = 64 * 2**20
+"""...and at most this much memory (a 100-epoch run of lecture 9's largest MLP would take 270 MB)."""
 ALIVE_CHECK_SECONDS = 1.0
 
 
@@ -93,24 +95,26 @@ def state_bytes(state) -> int:
 
 
 class Snapshots:
-    """The model's state at the start (epoch 0) and at the end of epochs, at most `limit` of them.
+    """The model's state at the start (epoch 0) and at the end of epochs: at most `limit` of them, in at most
+    `max_bytes`.
 
-    When the limit is passed, every other epoch is dropped and only every 2nd, 4th, ...
+    When either is passed, every other epoch is dropped and only every 2nd, 4th, ...
     epoch is kept from then on, so a long run stays evenly covered.
     """
 
-    def __init__(self, limit: int = SNAPSHOT_LIMIT):
-        self.limit = limit
+    def __init__(self, limit: int = SNAPSHOT_LIMIT, max_bytes: int = SNAPSHOT_BYTES):
+        self.limit, self.max_bytes = limit, max_bytes
         self.every = 1
         self.states: dict[int, object] = {}
 
-    def add(self, epoch: int, state) -> None:
-        if state is None or epoch % self.every:
+    def add(self, epoch: int, state, always: bool = False) -> None:
+        """Keep the state of this epoch if it falls on the kept ones (always: whatever the epoch, e.g. new weights)."""
+        if state is None or (epoch % self.every and not always):
             return
         self.states[epoch] = state
-        while len(self.states) > self.limit:
+        while len(self.states) > 2 and (len(self.states) > self.limit or self.nbytes > self.max_bytes):
             self.every *= 2
-            self.states = {e: s for e, s in self.states.items() if e % self.every == 0}
+            self.states = {e: s for e, s in self.states.items() if e % self.every == 0 or e == epoch}
 
     def at(self, epoch: int) -> tuple[int, object] | None:
         """(epoch, state) of the latest snapshot at or before `epoch`."""
@@ -214,6 +218,10 @@ class Run:
     def pause(self) -> None:
         self.trainer.request_pause()
 
+    def weights_replaced(self) -> None:
+        """The model's weights were loaded from elsewhere (a file): replay shows them from this epoch on."""
+        self.snapshots.add(self.epochs_done, model_state(self.model), always=True)
+
     def stop(self) -> None:
         self.trainer.request_stop()
 
@@ -249,7 +257,11 @@ class Run:
         return list(range(done + 1))
 
     def frame(self, epoch: int | None = None) -> Frame:
-        """The run at the end of `epoch` (None: as it is now)."""
+        """The run at the end of `epoch` (None: as it is now).
+
+        Frames share one copy of the model: a frame's model holds its weights until the next frame is made,
+        so draw one frame at a time (as a page does).
+        """
         history = self.trainer.history
         if epoch is None or (epoch >= self.epochs_done and not self.busy):
             return Frame(self, self.epochs_done, history, len(history.batch_loss), self._live_model(), True)

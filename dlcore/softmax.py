@@ -9,7 +9,7 @@ from collections import OrderedDict
 import torch.nn.functional as F
 from torch import nn
 
-from dlcore.image_training import Variant
+from dlcore.image_training import IMAGE_SETTINGS, Variant
 
 
 class Net(nn.Module):
@@ -72,10 +72,15 @@ def modern_mlp() -> nn.Module:
 
 
 VARIANTS = {
-    "course": Variant(Net, "mnist", "SGD", 0.01, 0.5, 64, 10),
-    "d2l_softmax": Variant(softmax_regression, "fashion_mnist", "SGD", 0.1, 0.0, 256, 5),
-    "d2l_mlp": Variant(d2l_mlp, "fashion_mnist", "SGD", 0.5, 0.0, 256, 5),
-    "logistic": Variant(logistic_regression, "mnist", "SGD", 0.01, 0.9, 100, 100),
-    "sigmoid_mlp": Variant(sigmoid_mlp, "mnist", "SGD", 0.01, 0.9, 100, 100),
-    "modern_mlp": Variant(modern_mlp, "mnist", "Adam", 0.001, 0.0, 100, 100),
+    "course": Variant(Net, IMAGE_SETTINGS),
+    "d2l_softmax": Variant(softmax_regression, IMAGE_SETTINGS.with_defaults(
+        dataset="fashion_mnist", lr=0.1, momentum=0.0, batch_size=256, epochs=5)),
+    "d2l_mlp": Variant(d2l_mlp, IMAGE_SETTINGS.with_defaults(
+        dataset="fashion_mnist", lr=0.5, momentum=0.0, batch_size=256, epochs=5)),
+    "logistic": Variant(logistic_regression, IMAGE_SETTINGS.with_defaults(momentum=0.9, batch_size=100, epochs=100)),
+    "sigmoid_mlp": Variant(sigmoid_mlp, IMAGE_SETTINGS.with_defaults(momentum=0.9, batch_size=100, epochs=100)),
+    "modern_mlp": Variant(modern_mlp, IMAGE_SETTINGS.with_defaults(
+        optimizer="Adam", lr=0.001, momentum=0.0, batch_size=100, epochs=100)),
 }
+"""Each model with the settings of its notes; the course's are IMAGE_SETTINGS' own (MNIST, SGD lr 0.01 momentum 0.5,
+batches of 64, 10 epochs), the others differ where listed."""

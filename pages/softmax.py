@@ -3,40 +3,39 @@ import streamlit as st
 
 from dlcore import image_figures, ui
 from dlcore.classify import probabilities
-from dlcore.image_training import classifier_charts, new_classifier
+from dlcore.image_training import COMPARE, classifier_charts, classifier_run
 from dlcore.images import class_names, denormalize, drawing_to_image
+from dlcore.settings import Setting
 from dlcore.softmax import VARIANTS
 from dlcore.training import supervised_step
 
+MODEL = Setting("model", "course", "softmax.model", widget="select", options=tuple(VARIANTS), format="softmax.model")
 DATA_SETS = ["mnist", "fashion_mnist"]
 
 page = ui.page_setup("softmax")
 st.title(page.t("softmax.title"))
 st.markdown(page.t("softmax.intro"))
 
-model_name = ui.choice(page, "softmax.model", "model", list(VARIANTS), "course",
-                       format_func=lambda name: page.t(f"softmax.model.{name}"))
+model_name = ui.setting_widget(page, MODEL, {})
 variant, spec = page.variant(model_name), VARIANTS[model_name]
 st.caption(page.t(f"softmax.about.{model_name}"))
-
-data, settings = ui.classifier_controls(page, variant, spec, DATA_SETS)
-action = ui.train_buttons(variant)
+data, values = ui.classifier_controls(page, variant, spec, DATA_SETS)
 
 
 def build():
-    model, trainer, view = new_classifier(spec.build, data, settings, page.device, page.seed)
-    return ui.Run(trainer, model=model, extras={"view": view}, device=str(page.device))
+    return classifier_run(spec.build, data, values, page.device, page.seed)
 
 
-def draw(run):
-    return {} if run is None else classifier_charts(run.model, run.trainer, run.extras["view"], page.lang)
+def draw(frame):
+    if frame is None:
+        return {}
+    charts = classifier_charts(frame, page.lang)
+    if "result" in charts and model_name == "course":
+        charts["result"] += " " + page.t("softmax.lecture_result")
+    return charts
 
 
-run = ui.train(variant, action, build, draw, lr=settings.lr, epochs=settings.epochs, code=[spec.build, supervised_step])
-if run is not None:
-    view = run.extras["view"]
-    st.markdown(page.t("softmax.result", n=len(view.data.test_y), accuracy=100 * view.accuracy(run.model, run.trainer))
-                + (" " + page.t("softmax.lecture_result") if model_name == "course" else ""))
+ui.live_run(variant, values, build, draw, code=[spec.build, supervised_step], compare=COMPARE)
 ui.weights_section(variant, build)
 
 
@@ -62,7 +61,7 @@ def draw_a_digit():
         return
     middle.image(denormalize(image, run_data)[0, 0].numpy(), caption=page.t("softmax.draw_seen"), width=140, clamp=True)
     names = class_names(run_data, page.lang)
-    chances = probabilities(run.model, image.to(run_data.device))[0].cpu()
+    chances = probabilities(run.frame().model, image.to(run_data.device))[0].cpu()
     best = int(chances.argmax())
     right.markdown(page.t("softmax.draw_reads", label=names[best], probability=chances[best].item()))
     right.plotly_chart(image_figures.class_probabilities(chances, names, page.lang), key=f"{variant.key}:chances",

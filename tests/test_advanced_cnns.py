@@ -1,4 +1,4 @@
-"""Lecture 11's models: the notes' shapes, their sizes, short training runs, and training several models in turn."""
+"""Lecture 11's models: the notes' shapes, their sizes, short training runs, and the race of several models."""
 import inspect
 from dataclasses import replace
 
@@ -6,12 +6,11 @@ import pytest
 import torch
 
 from dlcore import advanced_cnns
-from dlcore.advanced_cnns import (COMPARED, MODELS, InceptionA, InceptionNet, ResidualBlock, ResNet,
-                                  comparison, comparison_accuracy, comparison_rows, shape_rows)
+from dlcore.advanced_cnns import (BASIC, COMPARED, MODELS, InceptionA, InceptionNet, Race, ResidualBlock, ResNet,
+                                  comparison_accuracy, comparison_loss, comparison_rows, comparison_run, shape_rows)
 from dlcore.convnets import CourseCNN, layer_shapes, parameter_count
-from dlcore.image_training import Settings, new_classifier
+from dlcore.image_training import new_classifier
 from dlcore.images import load_images
-from dlcore.training import Callback
 
 B = 3
 
@@ -74,8 +73,12 @@ def test_parameter_counts():
 def test_the_models_keep_the_course_settings():
     assert COMPARED["basic"].build is CourseCNN  # lecture 10's CNN itself, not a copy
     for variant in MODELS.values():
-        assert (variant.data, variant.optimizer, variant.lr, variant.momentum, variant.batch_size, variant.epochs) == \
-            ("mnist", "SGD", 0.01, 0.5, 64, 10)
+        values = variant.settings.defaults()
+        assert variant.data == "mnist" and values.dataset == "mnist"
+        assert (values.optimizer, values.lr, values.momentum, values.batch_size, values.epochs, values.train_size) == \
+            ("SGD", 0.01, 0.5, 64, 10, 0)
+    race = advanced_cnns.RACE_SETTINGS.defaults()
+    assert (race.epochs, race.train_size) == (2, 10000)
 
 
 def test_the_notes_bugs_are_not_copied():
@@ -88,8 +91,8 @@ def test_the_notes_bugs_are_not_copied():
 @pytest.mark.parametrize("name", ["inception", "resnet"])
 def test_a_short_run_learns_the_digits(name, mnist):
     """3,000 images, one epoch; batches of 32 with lr 0.05 so that 94 steps are enough."""
-    settings = Settings(lr=0.05, epochs=1, batch_size=32, optimizer="SGD", momentum=0.5, train_size=3000)
-    model, trainer, _ = new_classifier(MODELS[name].build, mnist, settings, "cpu", seed=0)
+    values = {**MODELS[name].settings.defaults(), "lr": 0.05, "epochs": 1, "batch_size": 32, "train_size": 3000}
+    model, trainer, _ = new_classifier(MODELS[name].build, mnist, values, "cpu", seed=0)
     history = trainer.fit()
     assert trainer.outcome.kind == "finished"
     assert history.epochs[-1]["loss"] < 0.6 * history.batch_loss[0]
@@ -102,73 +105,37 @@ def few(data, n=300):
                    test_x=data.test_x[:n], test_y=data.test_y[:n])
 
 
-class Recorder(Callback):
-    def __init__(self):
-        self.events = []
-
-    def on_train_start(self, trainer):
-        self.events.append(("start", trainer.epoch))
-
-    def on_epoch_end(self, trainer):
-        self.events.append(("epoch", trainer.epoch))
-
-    def on_train_end(self, trainer):
-        self.events.append(("end", trainer.epoch))
-
-
-def test_models_train_in_turn_with_the_same_run_length(mnist):
-    models, turns = comparison(COMPARED, few(mnist), epochs=2, train_size=128, device="cpu", seed=0)
-    recorder = Recorder()
-    turns.callbacks.append(recorder)
-    turns.fit()
-    assert turns.outcome.kind == "finished" and turns.epochs == 6 and turns.epoch == 6
-    assert [event for event in recorder.events if event[0] == "epoch"] == [("epoch", n) for n in range(1, 7)]
-    assert recorder.events[0] == ("start", 0) and recorder.events[-1] == ("end", 6)
-    for trainer in turns.trainers.values():
-        assert len(trainer.history.batch_loss) == 2 * 2  # 128 images in batches of 64, twice
-    rows = comparison_rows(models, turns)
+def test_the_race_trains_each_model_as_if_alone_one_batch_each_per_step(mnist):
+    data = few(mnist)
+    race = Race(COMPARED, data, train_size=128, device="cpu", seed=0)
+    trainer = race.trainer(epochs=2)
+    trainer.fit()
+    assert trainer.outcome.kind == "finished" and trainer.epoch == 2
+    assert [len(losses) for losses in race.losses.values()] == [4, 4, 4]  # 128 images in batches of 64, twice
+    for step, loss in enumerate(trainer.history.batch_loss):  # a step's loss: the mean of the models' losses
+        assert loss == pytest.approx(sum(losses[step] for losses in race.losses.values()) / 3)
+    alone = {**BASIC.settings.defaults(), "epochs": 2, "train_size": 128}
+    _, basic, _ = new_classifier(BASIC.build, data, alone, "cpu", seed=0)
+    basic.fit()
+    assert race.losses["basic"] == basic.history.batch_loss  # the same images, in the same order, the same numbers
+    assert trainer.history.series("basic:test_acc") == basic.history.series("test_acc")
+    rows = comparison_rows(race, trainer.history)
     assert [row["model"] for row in rows] == ["basic", "inception", "resnet"]
     assert rows[1]["parameters"] == parameter_count(InceptionNet()) and all(row["seconds"] > 0 for row in rows)
-    assert all(0 <= row["test_accuracy"] <= 100 for row in rows)
-    figure = comparison_accuracy(turns, {name: name for name in models})
+    assert all(row["test_accuracy"] == 100 * trainer.history.epochs[-1][f"{row['model']}:test_acc"] for row in rows)
+    figure = comparison_accuracy(race, trainer.history, {name: name for name in race.models})
     assert [trace.name for trace in figure.data] == ["basic", "inception", "resnet"]
     assert all(len(trace.y) == 2 for trace in figure.data)
 
 
-def test_a_failing_model_ends_the_turns(mnist):
-    models, turns = comparison(COMPARED, few(mnist), epochs=1, train_size=128, device="cpu", seed=0)
-    turns.trainers["basic"].request_stop()
-    turns.fit()
-    assert turns.outcome.kind == "stopped" and turns.outcome.epoch == 1
-    assert turns.trainers["inception"].outcome is None  # never started
-    assert comparison_rows(models, turns)[1]["test_accuracy"] is None
-
-
-def test_an_interruption_from_outside_is_recorded_as_stopped(mnist):
-    class Interrupt(BaseException):
-        pass
-
-    class Interrupting(Callback):
-        def on_batch_end(self, trainer):
-            raise Interrupt  # like Streamlit's StopException on a Stop click
-
-    _, turns = comparison({"resnet": MODELS["resnet"]}, few(mnist), epochs=1, train_size=128, device="cpu")
-    turns.callbacks.append(Interrupting())
-    with pytest.raises(Interrupt):
-        turns.fit()
-    assert turns.outcome.kind == "stopped" and turns.seconds > 0
-    assert not turns.trainers["resnet"].callbacks  # the relay was removed
-
-
-def test_a_stop_request_from_another_thread_ends_the_turns(mnist):
-    class RequestStop(Callback):
-        def on_batch_end(self, trainer):
-            assert trainer.running
-            trainer.request_stop()  # what a later script run does (ui._let_it_stop)
-
-    _, turns = comparison(COMPARED, few(mnist), epochs=2, train_size=128, device="cpu", seed=0)
-    turns.callbacks.append(RequestStop())
-    assert not turns.running
-    turns.fit()
-    assert turns.outcome.kind == "stopped" and turns.epoch == 1 and not turns.running
-    assert turns.trainers["inception"].outcome is None  # never started
+def test_the_race_as_it_was_at_an_earlier_epoch(mnist):
+    run = comparison_run(COMPARED, few(mnist), epochs=2, train_size=128, device="cpu", seed=0)
+    run.start()
+    assert run.join(120) and run.state == "finished"
+    frame = run.frame(1)  # what the replay slider shows at epoch 1
+    race, labels = frame.extras["race"], {name: name for name in COMPARED}
+    rows = comparison_rows(race, frame.history)
+    assert [row["seconds"] for row in rows] == [run.trainer.history.epochs[0][f"{name}:seconds"] for name in COMPARED]
+    assert all(len(trace.y) == 1 for trace in comparison_accuracy(race, frame.history, labels).data)
+    assert all(len(trace.y) == 2 for trace in comparison_loss(race, frame.batches, labels).data)  # 2 batches by then
+    assert comparison_rows(race, run.frame(0).history)[0]["test_accuracy"] is None  # before the first epoch

@@ -6,9 +6,9 @@ import torch
 
 from dlcore import classify, image_figures, images
 from dlcore.checkpoints import WeightsError, load_weights, weights_bytes
-from dlcore.image_training import Settings, make_optimizer, new_classifier
+from dlcore.image_training import classifier_run
 from dlcore.softmax import VARIANTS, Net, d2l_mlp, logistic_regression, softmax_regression
-from dlcore.training import Callback, History, Trainer, minibatches, supervised_step
+from dlcore.training import History, Trainer, make_optimizer, minibatches, supervised_step
 
 
 @pytest.fixture
@@ -29,12 +29,13 @@ def load_or_skip(name):
 
 def train(variant_name, data, epochs, n=None):
     spec = VARIANTS[variant_name]
+    values = spec.settings.defaults()
     torch.manual_seed(0)
     model = spec.build()
-    optimizer = make_optimizer(spec.optimizer, model.parameters(), spec.lr, spec.momentum)
+    optimizer = make_optimizer(values.optimizer, model.parameters(), values.lr, values.momentum)
     x, y = data.train_x[:n], data.train_y[:n]
     trainer = Trainer(supervised_step(model, torch.nn.CrossEntropyLoss(), optimizer),
-                      minibatches(x, y, spec.batch_size, torch.Generator().manual_seed(0)), epochs,
+                      minibatches(x, y, values.batch_size, torch.Generator().manual_seed(0)), epochs,
                       evaluate=classify.accuracy_evaluator(model, data))
     trainer.fit()
     return model, trainer
@@ -61,11 +62,11 @@ def test_the_models_have_the_notes_layers():
 
 
 def test_each_variant_has_its_notes_defaults():
-    course, d2l = VARIANTS["course"], VARIANTS["d2l_softmax"]
-    assert (course.data, course.optimizer, course.lr, course.momentum, course.batch_size, course.epochs) == \
+    course, d2l = (VARIANTS[name].settings.defaults() for name in ("course", "d2l_softmax"))
+    assert (course.dataset, course.optimizer, course.lr, course.momentum, course.batch_size, course.epochs) == \
         ("mnist", "SGD", 0.01, 0.5, 64, 10)
-    assert (d2l.data, d2l.lr, d2l.batch_size, d2l.epochs) == ("fashion_mnist", 0.1, 256, 5)
-    assert VARIANTS["modern_mlp"].optimizer == "Adam"
+    assert (d2l.dataset, d2l.lr, d2l.batch_size, d2l.epochs) == ("fashion_mnist", 0.1, 256, 5)
+    assert VARIANTS["modern_mlp"].settings["optimizer"].default == "Adam"
     assert isinstance(make_optimizer("Adam", Net().parameters(), 0.001), torch.optim.Adam)
     assert make_optimizer("SGD", Net().parameters(), 0.01, 0.5).defaults["momentum"] == 0.5
 
@@ -104,20 +105,19 @@ def test_the_evaluator_uses_the_same_subsets_every_epoch():
 
 def test_the_test_set_view_predicts_the_evaluated_images_while_training_and_all_of_them_after(one_thread):
     data = load_or_skip("mnist")
-    model, trainer, view = new_classifier(Net, data, Settings(0.01, 2, 64, "SGD", 0.5, train_size=640), "cpu")
-    while_training = []
-
-    class Look(Callback):
-        def on_epoch_end(self, trainer):
-            predicted, targets = view.predictions(model, trainer)
-            while_training.append((len(predicted), view.accuracy(model, trainer), trainer.history.epochs[-1]["test_acc"]))
-
-    trainer.callbacks.append(Look())
-    trainer.fit()
-    assert [(n, curve) for n, _, curve in while_training] == [(classify.EVALUATED_IMAGES, acc) for _, acc, _ in while_training]
-    predicted, targets = view.predictions(model, trainer)
+    run = classifier_run(Net, data, {**VARIANTS["course"].settings.defaults(), "epochs": 2, "train_size": 640}, "cpu")
+    view = run.extras["view"]
+    run.trainer.pace = 20  # 10 batches an epoch: half a second each, time to look at the run while it trains
+    run.start()
+    live = run.frame()  # what the page draws while the worker trains
+    assert live.live and run.busy and len(view.predictions(live)[0]) == classify.EVALUATED_IMAGES
+    assert run.join(60) and run.state == "finished"
+    predicted, targets = view.predictions(run.frame())
     assert len(predicted) == len(data.test_y) and torch.equal(targets, data.test_y.cpu())
-    assert view.accuracy(model, trainer) == classify.accuracy(model, data.test_x, data.test_y)
+    assert view.accuracy(run.frame()) == classify.accuracy(run.model, data.test_x, data.test_y)
+    replayed = run.frame(1)  # the end of epoch 1: the whole test set, with that epoch's weights
+    assert len(view.predictions(replayed)[0]) == len(data.test_y)
+    assert view.accuracy(replayed) != view.accuracy(run.frame())
 
 
 def test_the_course_mlp_beats_90_percent_on_mnist(one_thread):
@@ -135,7 +135,7 @@ def test_the_course_mlp_beats_90_percent_on_mnist(one_thread):
 def test_d2l_models_pass_d2l_checks(one_thread, name):
     """d2l's own checks after 5 epochs on Fashion-MNIST: train loss < 0.5, train and test accuracy > 0.7."""
     data = load_or_skip("fashion_mnist")
-    model, trainer = train(name, data, epochs=VARIANTS[name].epochs)
+    model, trainer = train(name, data, epochs=VARIANTS[name].settings["epochs"].default)
     assert trainer.history.epochs[-1]["loss"] < 0.5
     assert classify.accuracy(model, data.train_x, data.train_y) > 0.7
     assert classify.accuracy(model, data.test_x, data.test_y) > 0.7
@@ -177,7 +177,8 @@ def test_figures_show_labels_mistakes_and_counts():
     assert heatmap.z.sum() == 6 and "83.33" in image_figures.confusion_heatmap(matrix, data.classes).layout.title.text
     history = History(epochs=[{"epoch": 1, "loss": 1.0, "train_acc": 0.5, "test_acc": 0.25}])
     curve = image_figures.accuracy_curve(history)
-    assert list(curve.data[0].y) == [50.0] and list(curve.data[1].y) == [25.0]
+    assert list(curve.data[0].y) == [0.5] and list(curve.data[1].y) == [0.25]  # fractions, on an axis in %
+    assert curve.layout.yaxis.tickformat == ".0%"
 
 
 def test_large_images_are_downsampled_in_the_grid():

@@ -3,8 +3,8 @@ import pytest
 import torch
 
 from dlcore.classify import accuracy
-from dlcore.convnets import CourseCNN, cifar_net, feature_maps, first_kernels, layer_shapes, parameter_count
-from dlcore.image_training import Settings, new_classifier
+from dlcore.convnets import MODELS, CourseCNN, cifar_net, feature_maps, first_kernels, layer_shapes, parameter_count
+from dlcore.image_training import new_classifier
 from dlcore.images import load_images
 
 
@@ -29,6 +29,14 @@ def test_feature_maps_number_a_layer_used_twice_and_kernels_are_the_first_conv()
     assert parameter_count(model) == 10 * 25 + 10 + 20 * 10 * 25 + 20 + 320 * 10 + 10
 
 
+def test_each_network_keeps_its_notes_settings():
+    course, cifar = (MODELS[name].settings.defaults() for name in ("course", "cifar"))
+    assert (course.dataset, course.optimizer, course.lr, course.momentum, course.batch_size, course.epochs) == \
+        ("mnist", "SGD", 0.01, 0.5, 64, 10)
+    assert (cifar.dataset, cifar.optimizer, cifar.lr, cifar.momentum, cifar.batch_size, cifar.epochs) == \
+        ("cifar10", "SGD", 0.01, 0.0, 64, 10)
+
+
 def test_the_tracer_leaves_no_hooks_behind():
     model = CourseCNN()
     layer_shapes(model, torch.zeros(1, 1, 28, 28))
@@ -39,7 +47,7 @@ def test_the_tracer_leaves_no_hooks_behind():
 def test_one_short_epoch_on_real_mnist_beats_90_percent():
     data = load_images("mnist", download=False)
     torch.set_num_threads(1)
-    settings = Settings(lr=0.01, epochs=1, batch_size=64, optimizer="SGD", momentum=0.5, train_size=20000)
-    model, trainer, _ = new_classifier(CourseCNN, data, settings, "cpu", seed=0)
+    values = {**MODELS["course"].settings.defaults(), "epochs": 1, "train_size": 20000}  # lr 0.01, momentum 0.5, 64
+    model, trainer, _ = new_classifier(CourseCNN, data, values, "cpu", seed=0)
     trainer.fit()
     assert accuracy(model, data.test_x, data.test_y) > 0.90

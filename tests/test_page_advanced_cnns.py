@@ -1,10 +1,13 @@
-"""Lecture 11's page in AppTest: the shapes table, a brief training run, the comparison, both languages, bad input."""
+"""Lecture 11's page in AppTest: the shapes table, a brief training run, the comparison (paused and resumed),
+both languages, bad input."""
+import time
+
 import pytest
 import torch
 
 from dlcore.convnets import parameter_count
 from dlcore.advanced_cnns import InceptionNet, ResNet
-from pagetools import plotly_specs, texts
+from pagetools import plotly_specs, texts, train, wait_for_run
 
 PAGE = "pages/advanced_cnns.py"
 
@@ -41,8 +44,7 @@ def test_resnet_trains_briefly_and_shows_its_charts(app, one_thread):
     assert f"**{parameter_count(ResNet()):,}** parameters" in texts(at)
     at.selectbox(key="advanced_cnns:resnet:train_size").set_value(2000).run()
     at.slider(key="advanced_cnns:resnet:epochs").set_value(1).run()
-    at.button(key="advanced_cnns:resnet:train").click().run()
-    assert not at.exception, at.exception
+    train(at, "advanced_cnns:resnet")
     run = at.session_state["run:advanced_cnns:resnet"]
     assert isinstance(run.model, ResNet) and run.trainer.outcome.kind == "finished"
     assert len(run.trainer.history.batch_loss) == 32  # 2,000 images in batches of 64
@@ -52,25 +54,39 @@ def test_resnet_trains_briefly_and_shows_its_charts(app, one_thread):
     assert at.get("download_button")
 
 
-def test_the_comparison_trains_three_models_on_the_same_run(app, one_thread):
+def test_the_comparison_trains_three_models_side_by_side_and_can_pause(app, one_thread):
     at = app(PAGE)
     assert at.slider(key="advanced_cnns:compare:epochs").value == 2
     assert at.selectbox(key="advanced_cnns:compare:train_size").value == 10000
     at.selectbox(key="advanced_cnns:compare:train_size").set_value(2000).run()
     at.slider(key="advanced_cnns:compare:epochs").set_value(1).run()
+    at.select_slider(key="advanced_cnns:compare:speed").set_value(5).run()  # 32 steps: at least 6 s, time to pause
     at.button(key="advanced_cnns:compare:train").click().run()
-    assert not at.exception, at.exception
     run = at.session_state["run:advanced_cnns:compare"]
-    assert run.trainer.outcome.kind == "finished"
-    assert [len(trainer.history.batch_loss) for trainer in run.trainer.trainers.values()] == [32, 32, 32]
+    while not run.trainer.history.batch_loss:
+        time.sleep(0.05)
+    at.button(key="advanced_cnns:compare:pause").click().run()
+    run.join()
+    at.run()
+    race = run.extras["race"]
+    done = len(run.trainer.history.batch_loss)
+    assert run.state == "paused" and 0 < done < 32
+    assert [len(losses) for losses in race.losses.values()] == [done] * 3  # each step trains every model
+    at.select_slider(key="advanced_cnns:compare:speed").set_value(0).run()
+    at.button(key="advanced_cnns:compare:pause").click().run()  # Resume
+    wait_for_run(at, "advanced_cnns:compare")
+    assert at.session_state["run:advanced_cnns:compare"] is run and run.trainer.outcome.kind == "finished"
+    assert [len(losses) for losses in race.losses.values()] == [32, 32, 32]
     accuracy = next(spec for spec in plotly_specs(at) if spec["layout"]["title"]["text"] == "Test accuracy per epoch")
     assert [trace["name"] for trace in accuracy["data"]] == [
         "Basic CNN (lecture 10)", "Inception network (seed 001)", "Residual network (the course's)"]
-    assert all(len(trace["y"]) == 1 and 0 <= trace["y"][0] <= 100 for trace in accuracy["data"])
+    assert all(len(trace["y"]) == 1 and 0 <= trace["y"][0] <= 1 for trace in accuracy["data"])
     assert "Training loss per batch" in titles(at)
     table = at.dataframe[-1].value
     assert list(table.columns) == ["Model", "Parameters", "Test accuracy (%)", "Seconds"]
+    assert list(table["Model"]) == [trace["name"] for trace in accuracy["data"]]
     assert list(table["Parameters"]) == [8490, parameter_count(InceptionNet()), parameter_count(ResNet())]
+    assert list(table["Test accuracy (%)"]) == [round(100 * trace["y"][0], 2) for trace in accuracy["data"]]
     assert all(table["Seconds"] > 0)
     assert "run:advanced_cnns:inception" not in at.session_state  # the model section above was left alone
     at.button(key="advanced_cnns:compare:reset").click().run()
@@ -88,8 +104,7 @@ def test_chinese_page(app):
 def test_a_bad_learning_rate_is_explained_and_nothing_is_lost(app):
     at = app(PAGE)
     at.number_input(key="advanced_cnns:inception:lr").set_value(-1.0).run()
-    at.button(key="advanced_cnns:inception:train").click().run()
-    assert not at.exception
+    train(at, "advanced_cnns:inception")
     assert "learning rate must be a positive number" in at.error[0].value
     assert "run:advanced_cnns:inception" not in at.session_state
     assert at.dataframe[0].value.shape[0] > 0  # the rest of the page is still there
@@ -110,7 +125,6 @@ def test_without_mnist_the_page_trains_on_the_digits(app, monkeypatch, tmp_path,
     assert "scikit-learn's 8×8 digits" in at.warning[0].value
     at.selectbox(key="advanced_cnns:model").set_value("resnet").run()
     at.slider(key="advanced_cnns:resnet:epochs").set_value(1).run()
-    at.button(key="advanced_cnns:resnet:train").click().run()
-    assert not at.exception, at.exception
+    train(at, "advanced_cnns:resnet")
     assert at.session_state["run:advanced_cnns:resnet"].extras["view"].data.name == "digits"
     assert "Test accuracy on all 359 test images" in texts(at)

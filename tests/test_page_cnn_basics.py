@@ -1,30 +1,74 @@
-"""The CNN basics page in AppTest: training shows the feature-map grids, the shapes table, and the data message."""
-import pytest
+"""The CNN basics page in AppTest: training shows the feature-map grids, the shapes table, and the data message;
+the test image is a view of the run, and the replay slider scrubs every chart."""
+from pagetools import plotly_specs, texts, train, wait_for_run
 
-from pagetools import plotly_specs, texts
+KEY = "cnn:course"
+LAYERS = ("conv1: 10 × 24 × 24", "pooling 1: 10 × 12 × 12", "conv2: 20 × 8 × 8", "pooling 2: 20 × 4 × 4")
 
 
 def titles(at):
     return [spec["layout"]["title"]["text"] for spec in plotly_specs(at)]
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_brief_training_shows_feature_maps_kernels_and_shapes(app, lang):
-    at = app("pages/cnn_basics.py", lang=lang)
-    at.selectbox(key="cnn:course:train_size").set_value(2000).run()
-    at.slider(key="cnn:course:epochs").set_value(1).run()
-    at.slider(key="cnn:course:image").set_value(3).run()
-    at.button(key="cnn:course:train").click().run()
-    assert not at.exception and len(at.success) == 1
+def chart(at, title_start: str) -> dict:
+    return next(spec for spec in plotly_specs(at) if spec["layout"]["title"]["text"].startswith(title_start))
+
+
+def brief_settings(at, epochs: int):
+    at.selectbox(key=f"{KEY}:train_size").set_value(2000).run()
+    at.slider(key=f"{KEY}:epochs").set_value(epochs).run()
+
+
+def test_brief_training_in_chinese_shows_feature_maps_kernels_and_shapes(app):
+    at = app("pages/cnn_basics.py", lang="zh")
+    brief_settings(at, epochs=1)
+    at.slider(key=f"{KEY}:image").set_value(3).run()
+    train(at, KEY)
+    assert len(at.success) == 1
     shown = titles(at)
-    for layer in ("conv1: 10 × 24 × 24", "pooling 1: 10 × 12 × 12", "conv2: 20 × 8 × 8", "pooling 2: 20 × 4 × 4"):
-        assert any(title.startswith(layer.replace(": ", "：") if lang == "zh" else layer) for title in shown), layer
+    for layer in LAYERS:
+        assert any(title.startswith(layer.replace(": ", "：")) for title in shown), layer
     assert any("5 × 5" in title for title in shown)  # the kernels
-    maps = [spec for spec in plotly_specs(at) if spec["layout"]["title"]["text"].startswith(("conv1", "pooling 2"))]
-    assert all(spec["data"][0]["type"] == "heatmap" for spec in maps)
     table = at.dataframe[0].value
     assert table.iloc[:, 1].tolist()[1:] == ["(64, 10, 24, 24)", "(64, 10, 12, 12)", "(64, 20, 8, 8)",
                                              "(64, 20, 4, 4)", "(64, 320)", "(64, 10)"]
+
+
+def test_the_test_image_is_a_view_and_the_replay_scrubs_every_chart(app):
+    at = app("pages/cnn_basics.py")
+    brief_settings(at, epochs=2)
+    at.select_slider(key=f"{KEY}:speed").set_value(5).run()  # 64 steps: at least 13 s
+    at.button(key=f"{KEY}:train").click().run()
+    run = at.session_state[f"run:{KEY}"]
+    at.slider(key=f"{KEY}:image").set_value(5).run()  # while the worker trains
+    assert not at.exception, at.exception
+    assert at.session_state[f"run:{KEY}"] is run and run.busy and run.epochs_done < 2
+    assert "Changed since this run" not in texts(at)  # the image shown is not a setting of the run
+    at.select_slider(key=f"{KEY}:speed").set_value(0).run()
+    wait_for_run(at, KEY)
+    assert run.trainer.outcome.kind == "finished" and run.epochs_done == 2 and len(run.trainer.history.batch_loss) == 64
+
+    shown = titles(at)
+    for layer in LAYERS:
+        assert any(title.startswith(layer) for title in shown), layer
+    assert all(chart(at, layer)["data"][0]["type"] == "heatmap" for layer in ("conv1", "pooling 2"))
+    fifth = chart(at, "conv1")["data"][0]["z"], chart(at, "Input image")["data"][0]["z"]
+    at.slider(key=f"{KEY}:image").set_value(0).run()
+    first = chart(at, "conv1")["data"][0]["z"], chart(at, "Input image")["data"][0]["z"]
+    assert first[0] != fifth[0] and first[1] != fifth[1]  # the maps follow the slider
+
+    trained = {name: chart(at, name) for name in ("Confusion matrix", "First-layer kernels", "conv1", "Accuracy")}
+    at.slider(key=f"{KEY}:replay").set_value(0).run()  # before training
+    untrained = {name: chart(at, name) for name in trained}
+    assert not at.exception, at.exception
+    assert untrained["Confusion matrix"]["data"][0]["z"] != trained["Confusion matrix"]["data"][0]["z"]
+    assert untrained["Confusion matrix"]["layout"]["title"] != trained["Confusion matrix"]["layout"]["title"]
+    assert sum(map(sum, untrained["Confusion matrix"]["data"][0]["z"])) == 10000  # the whole test set, replayed
+    assert untrained["First-layer kernels"]["data"][0]["z"] != trained["First-layer kernels"]["data"][0]["z"]
+    assert untrained["conv1"]["data"][0]["z"] != trained["conv1"]["data"][0]["z"]
+    assert len(trained["Accuracy"]["data"][1]["y"]) == 2 and not untrained["Accuracy"]["data"][1]["y"]
+    at.slider(key=f"{KEY}:replay").set_value(2).run()  # back to the end
+    assert chart(at, "Confusion matrix")["data"][0]["z"] == trained["Confusion matrix"]["data"][0]["z"]
 
 
 def test_the_cifar_network_explains_what_to_download_and_does_not_train(app):
@@ -32,7 +76,6 @@ def test_the_cifar_network_explains_what_to_download_and_does_not_train(app):
     at.selectbox(key="cnn:model").set_value("cifar").run()
     assert not at.exception
     assert "cifar-10-batches-py" in at.error[0].value and "data_batch_1" in at.error[0].value
-    at.button(key="cnn:cifar:train").click().run()
-    assert not at.exception and not at.success
+    assert "cnn:cifar:train" not in [button.key for button in at.button]  # nothing to train on
     assert "(64, 64, 4, 4)" in at.dataframe[0].value.iloc[:, 1].tolist()  # the shapes are still shown
     assert "cannot train" in texts(at)

@@ -1,25 +1,30 @@
-"""Lecture 9's page in AppTest: it trains briefly, draws its charts, speaks both languages, falls back to the digits."""
+"""Lecture 9's page in AppTest: it trains briefly, draws its charts, pauses and resumes, speaks both languages,
+falls back to the digits."""
 import base64
 import io
+import time
 
 import numpy as np
 from PIL import Image
 
 from dlcore import images
-from pagetools import plotly_specs, texts
+from pagetools import plotly_specs, texts, train, wait_for_run
 
 
 def train_briefly(at, model="course", train_size=2000, epochs=1):
     at.selectbox(key="softmax:model").set_value(model).run()
     at.selectbox(key=f"softmax:{model}:train_size").set_value(train_size).run()
     at.slider(key=f"softmax:{model}:epochs").set_value(epochs).run()
-    at.button(key=f"softmax:{model}:train").click().run()
-    assert not at.exception, at.exception
+    train(at, f"softmax:{model}")
     return at.session_state[f"run:softmax:{model}"]
 
 
 def titles(at) -> list[str]:
     return [spec["layout"]["title"]["text"] for spec in plotly_specs(at)]
+
+
+def result(at) -> str:
+    return next(line for line in texts(at).splitlines() if line.startswith("Test accuracy on all"))
 
 
 def test_the_course_mlp_trains_and_shows_its_charts(app):
@@ -37,11 +42,39 @@ def test_the_course_mlp_trains_and_shows_its_charts(app):
     assert len(grid["data"][1]["text"]) == 16  # 16 test images with their labels
     confusion = plotly_specs(at)[3]["data"][0]["z"]
     assert sum(map(sum, confusion)) == 10000
-    accuracy = plotly_specs(at)[1]["data"][1]["y"]
-    assert len(accuracy) == 2 and 0 <= accuracy[-1] <= 100
+    accuracy = plotly_specs(at)[1]
+    assert accuracy["layout"]["yaxis"]["tickformat"] == ".0%"  # fractions, shown in %
+    assert len(accuracy["data"][1]["y"]) == 2 and 0 <= accuracy["data"][1]["y"][-1] <= 1
     assert "Test accuracy on all 10,000 test images" in texts(at) and "about 97 %" in texts(at)
     assert at.success[0].value.startswith("Finished 2 epochs")
     assert at.get("download_button")  # the trained weights can be downloaded
+
+
+def test_pause_and_resume_end_as_an_uninterrupted_run(app):
+    at = app("pages/softmax.py")
+    straight = train_briefly(at, epochs=2)
+    uninterrupted = result(at)
+    at.select_slider(key="softmax:course:speed").set_value(10).run()  # 64 steps: at least 6 s, time to pause
+    at.button(key="softmax:course:train").click().run()
+    run = at.session_state["run:softmax:course"]
+    assert run is not straight
+    while not run.trainer.history.batch_loss:
+        time.sleep(0.05)
+    at.button(key="softmax:course:pause").click().run()
+    run.join()
+    at.run()
+    assert run.state == "paused" and 0 < len(run.trainer.history.batch_loss) < 64
+    assert at.button(key="softmax:course:pause").label == "Resume"
+    at.select_slider(key="softmax:course:speed").set_value(0).run()
+    at.button(key="softmax:course:pause").click().run()  # the same button now says Resume
+    wait_for_run(at, "softmax:course")
+    assert at.session_state["run:softmax:course"] is run and run.trainer.outcome.kind == "finished"
+    assert run.trainer.history.batch_loss == straight.trainer.history.batch_loss
+    assert run.trainer.history.series("test_acc") == straight.trainer.history.series("test_acc")
+    assert result(at) == uninterrupted
+    accuracy = plotly_specs(at)[1]["data"]
+    earlier = next(trace for trace in accuracy if trace["name"] == "earlier: #1")  # the first run, faint, in %
+    assert earlier["y"] == straight.trainer.history.series("test_acc") == accuracy[1]["y"]
 
 
 def test_each_model_brings_its_own_defaults(app):
@@ -75,8 +108,7 @@ def test_chinese_page_with_fashion_mnist_names_the_classes_in_chinese(app):
 def test_a_bad_learning_rate_is_explained_and_nothing_is_lost(app):
     at = app("pages/softmax.py")
     at.number_input(key="softmax:course:lr").set_value(0.0).run()
-    at.button(key="softmax:course:train").click().run()
-    assert not at.exception
+    train(at, "softmax:course")
     assert "learning rate must be a positive number" in at.error[0].value
     assert "run:softmax:course" not in at.session_state
 

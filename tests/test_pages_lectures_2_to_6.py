@@ -321,7 +321,7 @@ def test_a_changed_optimizer_applies_to_the_next_run_and_the_learning_rate_to_th
     assert changed not in texts(at)
     at.selectbox(key="logistic:optimizer").set_value("Adam").run()
     at.number_input(key="logistic:lr").set_value(0.1).run()
-    said = {"en": f"{changed}optimizer SGD → Adam.", "zh": f"{changed}optimizer SGD → Adam。"}[lang]
+    said = {"en": f"{changed}Optimizer SGD → Adam.", "zh": f"{changed}优化器 SGD → Adam。"}[lang]
     assert said in texts(at)  # the learning rate applies during a run: it is not listed
     at.selectbox(key="logistic:optimizer").set_value("SGD").run()
     assert changed not in texts(at)

@@ -189,3 +189,22 @@ def no_worker_left():
     yield
     stop_all()
     assert live_workers() == 0
+
+
+def test_snapshots_stay_within_their_memory_budget():
+    snapshots = Snapshots(limit=200, max_bytes=40 * 1000 * 4)  # room for 40 snapshots of 1,000 floats
+    for epoch in range(101):
+        snapshots.add(epoch, torch.zeros(1000))
+    assert snapshots.nbytes <= 40 * 1000 * 4 and len(snapshots.states) >= 20
+    assert 0 in snapshots.states and 100 - max(snapshots.states) < snapshots.every
+
+
+def test_weights_loaded_into_a_run_are_what_its_replay_shows():
+    run = regression_run(epochs=3)
+    run.start()
+    run.join(10)
+    with torch.no_grad():
+        run.model.weight.fill_(7.0)
+    run.weights_replaced()
+    assert torch.equal(run.frame(3).model.weight, torch.full((1, 2), 7.0))
+    assert not torch.equal(run.frame(2).model.weight, torch.full((1, 2), 7.0))

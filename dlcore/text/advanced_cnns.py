@@ -57,15 +57,14 @@ STRINGS = {
     ),
     "adv.layer": ("Layer", "层"),
     "adv.train_title": ("Train it", "训练它"),
-    "adv.result": ("Test accuracy on all {n:,} test images: **{accuracy:.2f} %**.",
-                   "在全部 {n:,} 张测试图像上的准确率：**{accuracy:.2f} %**。"),
     "adv.compare_title": ("Compare with the basic CNN", "与基础 CNN 比较"),
     "adv.compare_intro": (
-        "The basic CNN of lecture 10, the Inception network and the residual network, trained one after another on the "
-        "same images for the same number of epochs, each with the course's settings (SGD lr 0.01, momentum 0.5, "
-        "batches of 64) and the same seed. The defaults (10,000 images, 2 epochs) take about a minute on a CPU, "
-        "most of it for Inception.",
-        "第 10 讲的基础 CNN、Inception 网络和残差网络依次在相同的图像上训练相同的轮数，都使用课程的设置"
+        "The basic CNN of lecture 10, the Inception network and the residual network, trained side by side (each step "
+        "trains every model on the same batch) on the same images for the same number of epochs, each with the "
+        "course's settings (SGD lr 0.01, momentum 0.5, batches of 64) and the same seed. The defaults (10,000 images, "
+        "2 epochs) take about a minute on a CPU, most of it for Inception.",
+        "第 10 讲的基础 CNN、Inception 网络和残差网络并排训练（每一步都用同一批数据训练每个模型），"
+        "在相同的图像上训练相同的轮数，都使用课程的设置"
         "（SGD 学习率 0.01，动量 0.5，批量 64）和相同的随机种子。默认设置（10,000 张图像，2 轮）在 CPU 上"
         "大约需要一分钟，大部分时间花在 Inception 上。",
     ),

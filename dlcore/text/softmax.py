@@ -57,7 +57,6 @@ STRINGS = {
     "softmax.train_size.n": ("the first {n:,}", "前 {n:,} 张"),
     "softmax.result": ("Test accuracy on all {n:,} test images: **{accuracy:.2f} %**.", "在全部 {n:,} 张测试图像上的准确率：**{accuracy:.2f} %**。"),
     "softmax.lecture_result": ("The lecture reaches about 97 % after 10 epochs.", "课程中 10 轮后约为 97 %。"),
-    "softmax.no_mistakes": ("No mistakes on the test set.", "测试集上没有错误。"),
     "softmax.draw_title": ("Draw a digit", "手写一个数字"),
     "softmax.draw_help": (
         "Draw with the mouse. The model reads your drawing the way MNIST was made: cropped to the ink, scaled to fit "

@@ -2,13 +2,15 @@
 and the controls of an image-classifier page."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from dlcore import images
 from dlcore.data import data_dir
-from dlcore.image_training import OPTIMIZERS, Settings
+from dlcore.settings import Values
 from dlcore.ui.frame import Page
-from dlcore.ui.widgets import kept, remembered_choice
+from dlcore.ui.widgets import setting_widget, settings
 
 
 def cached_resource(function):
@@ -56,29 +58,22 @@ def image_data(page: Page, name: str, fallback: bool = True):
     return data
 
 
-BATCH_SIZES = [1, 8, 16, 32, 64, 100, 128, 256, 512, 1024]
-TRAIN_SIZES = [0, 10000, 2000]  # 0: the whole training set
+def train_size_format(page: Page, data):
+    """The labels of the train_size options: "all 60,000" (the data set's count) or "the first 2,000"."""
+    total = len(data.train_y) if data is not None else 0
+    return lambda n: page.t("softmax.train_size.all", n=total) if n == 0 else page.t("softmax.train_size.n", n=n)
 
 
 def classifier_controls(page: Page, variant: Page, spec, data_sets: list[str], fallback: bool = True):
-    """The controls of an image-classifier page, defaulting to the variant's settings: (data, Settings).
+    """The controls of an image-classifier page, defaulting to the variant's settings (spec.settings, declared in
+    dlcore.image_training): (data, Values).  The data set is chosen among `data_sets` and loaded first, since
+    the training-size labels count its images.
 
     data is None when the data set is missing and fallback is False (the page then cannot train).
     """
-    data_name = choice(variant, "softmax.dataset", "dataset", data_sets, spec.data,
-                       format_func=lambda name: page.t(f"images.name.{name}"))
-    data = image_data(page, data_name, fallback)
-    lr = lr_control(variant, default=spec.lr)
-    epochs = epochs_control(variant, default=spec.epochs, maximum=100)
-    left, middle, right = st.columns(3)
-    with left:
-        batch_size = kept(st.select_slider, page.t("softmax.batch_size"), f"{variant.key}:batch_size", spec.batch_size,
-                          options=sorted(set(BATCH_SIZES) | {spec.batch_size}))
-    with middle:
-        optimizer = _choice(variant, "train.optimizer", "optimizer", OPTIMIZERS, spec.optimizer)
-        momentum = kept(st.number_input, page.t("softmax.momentum"), f"{variant.key}:momentum", spec.momentum,
-                        min_value=0.0, max_value=0.99, step=0.1, disabled=optimizer != "SGD")
-    with right:
-        train_size = choice(variant, "softmax.train_size", "train_size", TRAIN_SIZES, 0, format_func=lambda n: page.t(
-            "softmax.train_size.all", n=len(data.train_y) if data else 0) if n == 0 else page.t("softmax.train_size.n", n=n))
-    return data, Settings(lr, epochs, batch_size, optimizer, momentum, train_size)
+    declared = spec.settings
+    dataset = setting_widget(variant, replace(declared["dataset"], options=tuple(data_sets)), {})
+    data = image_data(page, dataset, fallback)
+    values = settings(variant, declared, formats={"train_size": train_size_format(page, data)},
+                      only=[setting.name for setting in declared if setting.name != "dataset"])
+    return data, Values(declared, {**values, "dataset": dataset})

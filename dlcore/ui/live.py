@@ -311,7 +311,7 @@ def live_run(page: Page, values: Values, build: Callable[[], Run], draw: Draw, *
             st.caption(page.t("train.next_run", changes=changes))
     polled = run.state if run is not None and run.busy else None
     fragment = st.fragment(run_every=_redraw_period(keys, polled) if polled else None)(_live_view)
-    fragment(page, keys, draw, compare or {"loss": "loss"}, wording, polled)
+    fragment(page, keys, draw, {"loss": "loss"} if compare is None else compare, wording, polled)
     show_code(page, code)
     return st.session_state.get(keys.run)
 

@@ -29,7 +29,7 @@ def weights_section(page: Page, build: Callable[[], Run]) -> None:
         except WeightsError as error:
             st.session_state[message_key] = ("error", error.key, error.values)
             return
-        run.snapshots.add(run.epochs_done, None)
+        run.weights_replaced()
         st.session_state[run_key] = run
         st.session_state[message_key] = ("success", "weights.loaded", {"name": file.name})
 
