@@ -41,6 +41,7 @@ def main():
         at.selectbox(key="softmax:course:dataset").set_value(data_set).run()
         at.button(key="softmax:course:train").click().run()
         assert not at.exception, at.exception
+        at.session_state["run:softmax:course"].join()
         data = at.session_state["run:softmax:course"].extras["view"].data
         assert data.name == data_set, f"{data_set} is not available here: {data.unavailable}"
         print(f"after training on {data_set:13s}: {peak_rss_mb():7.0f} MB peak  ({tensor_mb(data):.0f} MB of tensors cached)")

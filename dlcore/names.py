@@ -7,19 +7,17 @@ then stops at each name's own last character instead of reading the padding.
 """
 from __future__ import annotations
 
-import os
-import shutil
 import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.request import urlopen
 
 import torch
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence
 
-from dlcore.data import data_dir
+from dlcore.classify import confusion_matrix
+from dlcore.data import ByteProgress, data_roots, download, writable_root
 from dlcore.training import Trainer
 
 NAMES_URL = "https://download.pytorch.org/tutorial/data.zip"
@@ -30,11 +28,15 @@ DEFAULTS = dict(hidden_size=64, num_layers=1, bidirectional=True, lr=0.005, epoc
 
 
 class NamesDataMissing(FileNotFoundError):
-    """The names folder is nowhere to be found and could not be downloaded; `values` say what to do."""
+    """The names folder is nowhere to be found and could not be downloaded; `values` say what to do.
 
-    def __init__(self, folder: Path, url: str = NAMES_URL):
-        super().__init__(f"no names/*.txt under {folder}; download {url} and extract it there")
-        self.key, self.values = "names.missing", {"folder": str(folder), "url": url}
+    `reason` says why the download failed (None when none was tried).
+    """
+
+    def __init__(self, folder: Path, url: str = NAMES_URL, reason: str | None = None):
+        super().__init__(f"no names/*.txt under {folder}; download {url} and extract it there"
+                         + (f" (the download failed: {reason})" if reason else ""))
+        self.key, self.values, self.reason = "names.missing", {"folder": str(folder), "url": url}, reason
 
 
 # ---------------------------------------------------------------- finding and reading the data
@@ -44,45 +46,41 @@ def _has_names(folder: Path) -> bool:
     return folder.is_dir() and any(folder.glob("*.txt"))
 
 
-def _writable_cache(root: Path) -> Path:
-    """Where a download goes: the data directory when it can be written to, else ~/.cache/dl-classroom."""
-    for folder in (root, Path.home() / ".cache" / "dl-classroom"):
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            continue
-        if os.access(folder, os.W_OK):
-            return folder
-    raise OSError("no writable cache folder")
-
-
-def download_names(cache: Path, url: str = NAMES_URL, timeout: float = 30) -> Path:
-    """Download the tutorial's data.zip and extract its data/names/ folder into cache; returns that folder."""
-    archive = cache / "names-data.zip.part"
+def download_names(base: Path, url: str = NAMES_URL, progress: ByteProgress | None = None) -> Path:
+    """Download the tutorial's data.zip (dlcore.data.download) and extract only its data/names/ into base;
+    returns that folder.  The archive itself is deleted, whether it worked or not."""
+    archive = base / "names-data.zip"
     try:
-        with urlopen(url, timeout=timeout) as response, open(archive, "wb") as file:
-            shutil.copyfileobj(response, file)
+        download(url, archive, progress=progress)
         with zipfile.ZipFile(archive) as zipped:
-            zipped.extractall(cache, [member for member in zipped.namelist() if member.startswith("data/names/")])
+            zipped.extractall(base, [member for member in zipped.namelist() if member.startswith("data/names/")])
     finally:
         archive.unlink(missing_ok=True)
-    return cache / "data" / "names"
+    return base / "data" / "names"
 
 
-def names_folder(root: Path | None = None, download: bool = True) -> Path:
-    """The names folder: <data dir>/names, then <data dir>/data/names (as data.zip extracts), then a download."""
-    root = Path(root) if root is not None else data_dir()
-    for folder in (root / "names", root / "data" / "names"):
-        if _has_names(folder):
-            return folder
-    if download:
-        try:
-            folder = download_names(_writable_cache(root))
+def names_folder(root: Path | None = None, download: bool = True, url: str = NAMES_URL,
+                 progress: ByteProgress | None = None) -> Path:
+    """The names folder: names/ or data/names/ (as data.zip extracts) in the data directory (or root), then in
+    the cache folder (dlcore.data.data_roots); else the download into the first of them that is writable."""
+    roots = data_roots(root)
+    for base in roots:
+        for folder in (base / "names", base / "data" / "names"):
             if _has_names(folder):
                 return folder
-        except (OSError, zipfile.BadZipFile):  # URLError is an OSError: no network, no writable place
-            pass
-    raise NamesDataMissing(root / "names")
+    reason = None
+    if download:
+        base = writable_root(root)
+        try:
+            if base is None:
+                raise OSError("no writable folder")
+            folder = download_names(base, url, progress)
+            if _has_names(folder):
+                return folder
+            reason = f"no data/names/*.txt in {url}"
+        except (OSError, zipfile.BadZipFile) as error:  # URLError is an OSError: no network
+            reason = str(error)
+    raise NamesDataMissing(roots[0] / "names", url, reason)
 
 
 @dataclass
@@ -181,8 +179,10 @@ def names_data(names: Names) -> NamesData:
     return NamesData(names.languages, vocabulary, name_set(train), name_set(test))
 
 
-def load_names_data(root: Path | None = None, download: bool = True) -> NamesData:
-    return names_data(read_names(names_folder(root, download)))
+def load_names_data(root: Path | None = None, download: bool = True,
+                    progress: ByteProgress | None = None) -> NamesData:
+    """The surnames as tensors, from names_folder (progress: the download's bytes, when there is one)."""
+    return names_data(read_names(names_folder(root, download, progress=progress)))
 
 
 # ---------------------------------------------------------------- the model and its training
@@ -249,12 +249,6 @@ def predict_languages(model: NameClassifier, names: NameSet, batch_size: int = 2
     return torch.cat(predictions)
 
 
-def confusion_matrix(truth: torch.Tensor, predicted: torch.Tensor, classes: int) -> list[list[int]]:
-    """counts[true][predicted]."""
-    counts = torch.bincount(truth.cpu() * classes + predicted.cpu(), minlength=classes * classes)
-    return counts.view(classes, classes).tolist()
-
-
 class HeldOutAccuracy:
     """The trainer's `evaluate`: test accuracy after each epoch, keeping the latest confusion matrix."""
 
@@ -265,7 +259,7 @@ class HeldOutAccuracy:
     def __call__(self) -> dict:
         test = self.data.test
         predicted = predict_languages(self.model, test)
-        self.confusion = confusion_matrix(test.languages, predicted, len(self.data.languages))
+        self.confusion = confusion_matrix(predicted, test.languages, len(self.data.languages)).tolist()
         return {"accuracy": float((predicted == test.languages).float().mean())}
 
 

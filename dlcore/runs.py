@@ -106,24 +106,27 @@ class Snapshots:
         self.limit, self.max_bytes = limit, max_bytes
         self.every = 1
         self.states: dict[int, object] = {}
+        self.nbytes = 0
+
+    def wants(self, epoch: int) -> bool:
+        """Whether this epoch's state would be kept (copying it costs, so ask first)."""
+        return epoch % self.every == 0
 
     def add(self, epoch: int, state, always: bool = False) -> None:
         """Keep the state of this epoch if it falls on the kept ones (always: whatever the epoch, e.g. new weights)."""
-        if state is None or (epoch % self.every and not always):
+        if state is None or not (always or self.wants(epoch)):
             return
+        self.nbytes += state_bytes(state) - state_bytes(self.states.get(epoch))
         self.states[epoch] = state
         while len(self.states) > 2 and (len(self.states) > self.limit or self.nbytes > self.max_bytes):
             self.every *= 2
             self.states = {e: s for e, s in self.states.items() if e % self.every == 0 or e == epoch}
+            self.nbytes = sum(state_bytes(state) for state in self.states.values())
 
     def at(self, epoch: int) -> tuple[int, object] | None:
         """(epoch, state) of the latest snapshot at or before `epoch`."""
         earlier = [e for e in self.states if e <= epoch]
         return (max(earlier), self.states[max(earlier)]) if earlier else None
-
-    @property
-    def nbytes(self) -> int:
-        return sum(state_bytes(state) for state in self.states.values())
 
 
 @dataclass
@@ -160,7 +163,9 @@ class _RunEvents(Callback):
                 trainer.request_stop()
 
     def on_epoch_end(self, trainer):
-        self.run.snapshots.add(len(trainer.history.epochs), model_state(self.run.model))
+        epoch = len(trainer.history.epochs)
+        if self.run.snapshots.wants(epoch):
+            self.run.snapshots.add(epoch, model_state(self.run.model))
 
 
 @dataclass(eq=False)

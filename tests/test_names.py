@@ -1,13 +1,10 @@
 """Lecture 13 in dlcore: finding and reading the surnames, padding and packing, and a classifier that learns."""
-import io
 import time
 import zipfile
-from urllib.error import URLError
 
 import pytest
 import torch
 
-from dlcore import names as names_module
 from dlcore import image_figures
 from dlcore.names import (NAMES_URL, NameClassifier, NamesDataMissing, encode_name, load_names_data,
                           majority_baseline, names_data, names_folder, names_trainer, pad_names, read_names,
@@ -60,37 +57,71 @@ def test_the_majority_class_alone_gives_47_percent(data):
     assert language == "Russian" and accuracy == pytest.approx(0.47, abs=0.01)
 
 
-def test_a_missing_folder_says_what_to_download_and_where(tmp_path):
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """An empty home, so that the cache folder (~/.cache/dl-classroom) holds nothing yet."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+def names_zip(folder, files: dict[str, str]) -> str:
+    """A data.zip like the tutorial's in folder, holding files (path in the archive: text), as a file:// URL."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(folder / "data.zip", "w") as zipped:
+        for name, text in files.items():
+            zipped.writestr(name, text)
+    return (folder / "data.zip").as_uri()
+
+
+def test_a_missing_folder_says_what_to_download_and_where(tmp_path, home):
     with pytest.raises(NamesDataMissing) as raised:
         names_folder(tmp_path, download=False)
+    assert raised.value.reason is None
     message = translate(raised.value.key, "en", **raised.value.values)
     assert NAMES_URL in message and str(tmp_path / "names") in message
     assert str(tmp_path / "names") in translate(raised.value.key, "zh", **raised.value.values)
 
 
-def test_a_failed_download_says_the_same_and_leaves_nothing_behind(tmp_path, monkeypatch):
-    def offline(*args, **kwargs):
-        raise URLError("no network")
-
-    monkeypatch.setattr(names_module, "urlopen", offline)
+def test_a_failed_download_says_the_same_and_leaves_nothing_behind(tmp_path, home):
+    root = tmp_path / "data"
+    root.mkdir()
+    with pytest.raises(NamesDataMissing) as raised:
+        names_folder(root, url=(tmp_path / "nowhere" / "data.zip").as_uri())
+    assert raised.value.values["folder"] == str(root / "names") and "nowhere" in raised.value.reason
+    assert list(root.iterdir()) == []
+    not_a_zip = tmp_path / "mirror" / "data.zip"
+    not_a_zip.parent.mkdir()
+    not_a_zip.write_bytes(b"an error page")
     with pytest.raises(NamesDataMissing):
-        names_folder(tmp_path)
-    assert list(tmp_path.iterdir()) == []
+        names_folder(root, url=not_a_zip.as_uri())
+    assert list(root.iterdir()) == []
 
 
-def test_the_download_extracts_only_the_names(tmp_path, monkeypatch):
-    archive = io.BytesIO()
-    with zipfile.ZipFile(archive, "w") as zipped:
-        zipped.writestr("data/names/Czech.txt", "Novák\nDvořák\n")
-        zipped.writestr("data/eng-fra.txt", "not needed")
-    monkeypatch.setattr(names_module, "urlopen", lambda url, timeout: io.BytesIO(archive.getvalue()))
-    folder = names_folder(tmp_path)
+def test_the_download_extracts_only_the_names(tmp_path, home):
+    url = names_zip(tmp_path / "mirror", {"data/names/Czech.txt": "Novák\nDvořák\n", "data/eng-fra.txt": "not needed"})
+    progress = []
+    folder = names_folder(tmp_path, url=url, progress=lambda done, total: progress.append((done, total)))
     assert folder == tmp_path / "data" / "names"
     assert read_names(folder).names == ["Novák", "Dvořák"]
-    assert not (tmp_path / "data" / "eng-fra.txt").exists() and not list(tmp_path.glob("*.part"))
+    assert not (tmp_path / "data" / "eng-fra.txt").exists() and not list(tmp_path.glob("*.zip*"))
+    assert progress and progress[-1][0] == progress[-1][1] == (tmp_path / "mirror" / "data.zip").stat().st_size
 
 
-def test_the_data_zip_layout_is_found_in_the_data_directory(tmp_path):
+def test_a_read_only_data_directory_downloads_into_the_cache_and_finds_it_there(tmp_path, home):
+    read_only = tmp_path / "read-only"
+    read_only.mkdir()
+    read_only.chmod(0o555)
+    try:
+        url = names_zip(tmp_path / "mirror", {"data/names/Greek.txt": "Papadopoulos\nNikolaidis\nGeorgiou\nPappas\nDimitriou\n"})
+        folder = names_folder(read_only, url=url)
+        assert folder == home / ".cache" / "dl-classroom" / "data" / "names"
+        assert names_folder(read_only, download=False) == folder  # the next start finds it: no second download
+        assert load_names_data(read_only, download=False).languages == ["Greek"]
+    finally:
+        read_only.chmod(0o755)
+
+
+def test_the_data_zip_layout_is_found_in_the_data_directory(tmp_path, home):
     (tmp_path / "data" / "names").mkdir(parents=True)
     (tmp_path / "data" / "names" / "Greek.txt").write_text("Papadopoulos\nNikolaidis\nGeorgiou\nPappas\nDimitriou\n",
                                                                 encoding="utf-8")

@@ -28,8 +28,10 @@ from dlcore.ui.widgets import kept
 REDRAW_SECONDS = 0.25
 """The charts are redrawn at most four times a second while a run trains: the browser cannot show more."""
 DRAWING_SHARE = 0.05
-"""Slow charts (a page of feature maps) are redrawn less often, so that drawing takes about 5 % of the time."""
-SLOWEST_REDRAW_SECONDS = 2.0
+"""Slow charts (a page of feature maps) are redrawn less often, so that drawing takes about 5 % of the time
+(drawing holds Python's lock, which a worker training a tiny model needs for every step)..."""
+SLOWEST_REDRAW_SECONDS = 1.0
+"""...but at least once a second."""
 WAITING_POLL_SECONDS = 1.0
 """A run waiting for a free core is looked at once a second (a class of waiting pages costs the server little)."""
 ACT_SECONDS = 1.0
