@@ -15,7 +15,7 @@ def boundary_shown(tab) -> float:
 def test_lecture_6_is_visibly_in_progress_pauses_resumes_and_replays(server, page):
     page.goto(f"{server}/logistic_regression")
     wait_for_app(page)
-    page.get_by_role("button", name="Train").click()
+    page.get_by_role("button", name="Train", exact=True).click()
     time.sleep(2)
     first = wait_for_epoch(page, 0)
     assert first < 1000, "the default run must still be training 2 s after Train (the default pace)"
@@ -65,7 +65,7 @@ def test_closing_the_tab_ends_the_worker(server, browser):
     context.close()
     idle = settled_threads()
     context, tab = open_page()
-    tab.get_by_role("button", name="Train").click()
+    tab.get_by_role("button", name="Train", exact=True).click()
     wait_for_epoch(tab, 1)
     assert server.threads() > idle
     context.close()

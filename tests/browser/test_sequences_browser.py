@@ -14,7 +14,7 @@ def test_rnn_basics_opened_by_url_fills_the_prediction_table_epoch_by_epoch(serv
     wait_for_app(page)
     assert page.get_by_test_id("stSidebar").get_by_text("Random seed").is_visible()
     assert page.get_by_text("Slow motion").is_visible()  # on by default: one epoch every 0.3 s
-    page.get_by_role("button", name="Train").click()
+    page.get_by_role("button", name="Train", exact=True).click()
     table = page.locator('[data-testid="stPlotlyChart"]').filter(has_text="Predicted string per epoch (target: ohlol)")
     rows_seen = set()
     deadline = time.time() + 60
