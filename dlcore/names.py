@@ -16,15 +16,24 @@ import torch
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence
 
-from dlcore.classify import confusion_matrix
+from dlcore.classify import confusion_matrix, evaluating
 from dlcore.data import ByteProgress, data_roots, download, writable_root
-from dlcore.training import Trainer
+from dlcore.settings import Setting, Settings, epochs, learning_rate
+from dlcore.training import Trainer, make_optimizer
 
 NAMES_URL = "https://download.pytorch.org/tutorial/data.zip"
 PAD = 0  # index 0 of the character vocabulary is the padding
 SPLIT_SEED = 0  # the train/test split is the same for everyone, whatever the page's seed
 TEST_FRACTION = 0.2
-DEFAULTS = dict(hidden_size=64, num_layers=1, bidirectional=True, lr=0.005, epochs=5, batch_size=256)
+SETTINGS = Settings(
+    Setting("hidden_size", 64, "names.hidden_size", low=8, high=256, step=8),
+    Setting("num_layers", 1, "names.layers", low=1, high=3),
+    Setting("bidirectional", True, "names.bidirectional", widget="checkbox"),
+    Setting("batch_size", 256, "names.batch_size", widget="select", options=(32, 64, 128, 256, 512)),
+    learning_rate(0.005),
+    epochs(5, high=50),
+)
+"""Lecture 13's settings: a bidirectional GRU of 64, Adam at 0.005, batches of 256, 5 epochs."""
 
 
 class NamesDataMissing(FileNotFoundError):
@@ -237,29 +246,32 @@ def name_step(model: NameClassifier, criterion, optimizer):
     return step
 
 
-@torch.no_grad()
 def predict_languages(model: NameClassifier, names: NameSet, batch_size: int = 2048) -> torch.Tensor:
-    model.eval()
     predictions = []
-    for start in range(0, len(names), batch_size):
-        part = slice(start, start + batch_size)
-        lengths = names.lengths[part]
-        predictions.append(model(names.names[part, : int(lengths.max())], lengths).argmax(dim=1))
-    model.train()
+    with evaluating(model):
+        for start in range(0, len(names), batch_size):
+            part = slice(start, start + batch_size)
+            lengths = names.lengths[part]
+            predictions.append(model(names.names[part, : int(lengths.max())], lengths).argmax(dim=1))
     return torch.cat(predictions)
 
 
 class HeldOutAccuracy:
-    """The trainer's `evaluate`: test accuracy after each epoch, keeping the latest confusion matrix."""
+    """The trainer's `evaluate`: test accuracy after each epoch, keeping each epoch's confusion matrix."""
 
     def __init__(self, model: NameClassifier, data: NamesData):
         self.model, self.data = model, data
-        self.confusion: list[list[int]] | None = None
+        self.confusions: list[list[list[int]]] = []  # one per epoch, the first epoch first
+
+    @property
+    def confusion(self) -> list[list[int]] | None:
+        """The confusion matrix of the last epoch."""
+        return self.confusions[-1] if self.confusions else None
 
     def __call__(self) -> dict:
         test = self.data.test
         predicted = predict_languages(self.model, test)
-        self.confusion = confusion_matrix(predicted, test.languages, len(self.data.languages)).tolist()
+        self.confusions.append(confusion_matrix(predicted, test.languages, len(self.data.languages)).tolist())
         return {"accuracy": float((predicted == test.languages).float().mean())}
 
 
@@ -269,24 +281,20 @@ def majority_baseline(data: NamesData) -> tuple[str, float]:
     return data.languages[int(counts.argmax())], float(counts.max()) / len(data.test)
 
 
-@torch.no_grad()
 def top_languages(model: NameClassifier, data: NamesData, name: str, k: int = 3):
     """([(language, probability)] best first, characters never seen in training); ([], unseen) when nothing is left."""
     indices, unseen = encode_name(name, data.char_index)
     if not indices:
         return [], unseen
     device = next(model.parameters()).device
-    model.eval()
-    scores = model(torch.tensor([indices], device=device), torch.tensor([len(indices)]))
-    model.train()
+    with evaluating(model):
+        scores = model(torch.tensor([indices], device=device), torch.tensor([len(indices)]))
     probabilities, best = scores.softmax(dim=1)[0].topk(k)
     return [(data.languages[i], float(p)) for p, i in zip(probabilities.tolist(), best.tolist())], unseen
 
 
-def names_trainer(data: NamesData, *, hidden_size: int = DEFAULTS["hidden_size"],
-                  num_layers: int = DEFAULTS["num_layers"],
-                  bidirectional: bool = DEFAULTS["bidirectional"], lr: float = DEFAULTS["lr"],
-                  epochs: int = DEFAULTS["epochs"], batch_size: int = DEFAULTS["batch_size"],
+def names_trainer(data: NamesData, *, hidden_size: int = 64, num_layers: int = 1, bidirectional: bool = True,
+                  lr: float = 0.005, epochs: int = 5, batch_size: int = 256,
                   generator: torch.Generator | None = None) -> tuple[Trainer, NameClassifier, HeldOutAccuracy]:
     """A fresh classifier on data's device, CrossEntropyLoss and Adam; test accuracy after every epoch.
 
@@ -294,8 +302,9 @@ def names_trainer(data: NamesData, *, hidden_size: int = DEFAULTS["hidden_size"]
     """
     model = NameClassifier(len(data.vocabulary), len(data.languages), hidden_size, num_layers, bidirectional)
     model = model.to(data.train.names.device)
-    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+    optimizer = make_optimizer("Adam", model.parameters(), lr)
     evaluation = HeldOutAccuracy(model, data)
     step = name_step(model, nn.CrossEntropyLoss(), optimizer)
-    trainer = Trainer(step, name_batches(data.train, batch_size, generator), epochs, evaluate=evaluation)
+    trainer = Trainer(step, name_batches(data.train, batch_size, generator), epochs, evaluate=evaluation,
+                      optimizer=optimizer)
     return trainer, model, evaluation

@@ -17,18 +17,17 @@ Shapes, as in the notes: inputs (seq, batch, input_size), hidden (num_layers, ba
 """
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 
 import torch
 from torch import nn
 
-from dlcore.training import Callback, Trainer, full_batch
+from dlcore.settings import Setting, Settings, epochs, learning_rate
+from dlcore.training import Callback, Trainer, full_batch, make_optimizer
 
 MAX_LENGTH = 64
 BATCH_SIZE = 1
 EMBEDDING_SIZE = 10  # the course's embedding size for this example
-COURSE = dict(source="hello", target="ohlol", hidden_size=4, num_layers=1, lr=0.1, epochs=15)
 
 
 class SequenceInputError(ValueError):
@@ -72,7 +71,7 @@ class CharTask:
         return "".join(self.vocabulary[i] for i in indices)
 
 
-def char_task(source: str = COURSE["source"], target: str = COURSE["target"]) -> CharTask:
+def char_task(source: str = "hello", target: str = "ohlol") -> CharTask:
     """The task for two strings, or SequenceInputError when they cannot be learned one step per character."""
     if not source or not target:
         raise SequenceInputError("seq.error_empty")
@@ -184,6 +183,18 @@ VARIANTS = {
 }
 
 
+SETTINGS = Settings(
+    Setting("source", "hello", "seq.source", widget="text"),
+    Setting("target", "ohlol", "seq.target_input", widget="text"),
+    Setting("variant", "rnncell", "seq.variant", widget="select", options=tuple(VARIANTS), format="seq.variant"),
+    Setting("hidden_size", 4, "seq.hidden_size", low=1, high=32),
+    Setting("num_layers", 1, "seq.layers", low=1, high=4),
+    learning_rate(0.1),
+    epochs(15, high=200),
+)
+"""The course's settings (lecture 12): "hello" → "ohlol", hidden size 4, one layer, Adam at 0.1, 15 epochs."""
+
+
 def build_model(variant: str, vocabulary_size: int, hidden_size: int = 4, num_layers: int = 1) -> nn.Module:
     """The variant's model; the course's RNNCell and nn.RNN take hidden_size = vocabulary size whatever is asked."""
     if variant == "rnncell":
@@ -273,41 +284,22 @@ def sequence_step(model: nn.Module, criterion, optimizer, log: EpochLog):
     return step
 
 
-class EpochPace(Callback):
-    """Slow motion: each epoch lasts at least `seconds`, so that the live charts can show every one of them.
-
-    Fifteen epochs on a five-character string take a fraction of a second; without a pace the
-    charts would jump from the first epoch to the last.
-    """
-
-    def __init__(self, seconds: float):
-        self.seconds = seconds
-        self.last = 0.0
-
-    def on_train_start(self, trainer):
-        self.last = time.perf_counter()
-
-    def on_epoch_end(self, trainer):
-        time.sleep(max(0.0, self.seconds - (time.perf_counter() - self.last)))
-        self.last = time.perf_counter()
-
-
 def step_function(variant: str):
     return rnncell_step if variant == "rnncell" else sequence_step
 
 
-def sequence_trainer(variant: str, task: CharTask, *, hidden_size: int = COURSE["hidden_size"],
-                     num_layers: int = COURSE["num_layers"], lr: float = COURSE["lr"], epochs: int = COURSE["epochs"],
-                     device="cpu", callbacks: list[Callback] = ()) -> tuple[Trainer, nn.Module, EpochLog]:
+def sequence_trainer(variant: str, task: CharTask, *, hidden_size: int = 4, num_layers: int = 1, lr: float = 0.1,
+                     epochs: int = 15, device="cpu", callbacks: list[Callback] = ()) -> tuple[Trainer, nn.Module, EpochLog]:
     """A fresh model for the variant, CrossEntropyLoss and Adam, one batch (the whole string) per epoch.
 
     Seed torch before calling: the model's initial weights come from its generator.
     """
     model = build_model(variant, len(task.vocabulary), hidden_size, num_layers).to(device)
-    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+    optimizer = make_optimizer("Adam", model.parameters(), lr)
     log = EpochLog()
     step = step_function(variant)(model, nn.CrossEntropyLoss(), optimizer, log)
-    trainer = Trainer(step, full_batch(*task_batch(variant, task, device)), epochs, callbacks=callbacks)
+    trainer = Trainer(step, full_batch(*task_batch(variant, task, device)), epochs, callbacks=callbacks,
+                      optimizer=optimizer)
     return trainer, model, log
 
 

@@ -4,8 +4,9 @@ import torch
 
 from dlcore import figures, image_figures, sequence_figures, ui
 from dlcore.data import data_dir
-from dlcore.names import (DEFAULTS, NameClassifier, NamesDataMissing, load_names_data, majority_baseline, name_step,
+from dlcore.names import (SETTINGS, NameClassifier, NamesDataMissing, load_names_data, majority_baseline, name_step,
                           names_trainer, top_languages)
+from dlcore.runs import Run
 
 page = ui.page_setup("names")
 st.title(page.t("names.title"))
@@ -26,45 +27,31 @@ except NamesDataMissing as error:
 majority, baseline = majority_baseline(data)
 st.markdown(page.t("names.intro", names=len(data.train) + len(data.test), languages=len(data.languages),
                    test=len(data.test), majority=majority, baseline=baseline))
-
-left, middle, right = st.columns(3)
-hidden_size = ui.kept(left.slider, page.t("names.hidden_size"), f"{page.key}:hidden", DEFAULTS["hidden_size"],
-                      min_value=8, max_value=256, step=8)
-num_layers = ui.kept(middle.slider, page.t("names.layers"), f"{page.key}:layers", DEFAULTS["num_layers"],
-                     min_value=1, max_value=3)
-bidirectional = ui.kept(right.checkbox, page.t("names.bidirectional"), f"{page.key}:bidirectional",
-                        DEFAULTS["bidirectional"])
-batch_size = ui.choice(page, "names.batch_size", "batch_size", [32, 64, 128, 256, 512], DEFAULTS["batch_size"])
-lr = ui.lr_control(page, default=DEFAULTS["lr"])
-epochs = ui.epochs_control(page, default=DEFAULTS["epochs"], maximum=50)
-action = ui.train_buttons(page)
+values = ui.settings(page, SETTINGS)
 
 
 def build():
     torch.manual_seed(page.seed)
-    shuffle = torch.Generator().manual_seed(page.seed)
-    trainer, model, evaluation = names_trainer(data, hidden_size=hidden_size, num_layers=num_layers,
-                                               bidirectional=bidirectional, lr=lr, epochs=epochs,
-                                               batch_size=batch_size, generator=shuffle)
-    return ui.Run(trainer, model=model, extras={"evaluation": evaluation}, device=str(page.device))
+    trainer, model, evaluation = names_trainer(data, generator=torch.Generator().manual_seed(page.seed),
+                                               **{name: values[name] for name in SETTINGS.declared})
+    return Run(trainer, model=model, extras={"evaluation": evaluation}, device=str(page.device))
 
 
-def draw(run):
-    charts = {}
-    if run is not None:
-        charts["loss"] = figures.loss_curve(run.trainer.history, page.lang)
-        accuracies = run.trainer.history.series("accuracy")
-        charts["accuracy"] = sequence_figures.accuracy_curve(accuracies, baseline, page.lang)
-        confusion = run.extras["evaluation"].confusion
-        if confusion is not None:
-            charts["confusion"] = image_figures.confusion_heatmap(confusion, data.languages, page.lang)
+def draw(frame):
+    if frame is None:
+        return {}
+    charts = {"loss": figures.loss_curve(frame.history, page.lang),
+              "accuracy": sequence_figures.accuracy_curve(frame.history.series("accuracy"), baseline, page.lang)}
+    if frame.epoch:
+        confusion = frame.extras["evaluation"].confusions[frame.epoch - 1]  # measured at the end of that epoch
+        charts["confusion"] = image_figures.confusion_heatmap(confusion, data.languages, page.lang)
+        last = frame.history.epochs[-1]
+        charts["result"] = page.t("names.result", epoch=last["epoch"], accuracy=last["accuracy"])
     return charts
 
 
-run = ui.train(page, action, build, draw, lr=lr, epochs=epochs, code=[NameClassifier, name_step])
-if run is not None and run.trainer.history.epochs:
-    last = run.trainer.history.epochs[-1]
-    st.markdown(page.t("names.result", epoch=last["epoch"], accuracy=last["accuracy"]))
+run = ui.live_run(page, values, build, draw, code=[NameClassifier, name_step],
+                  compare={"loss": "loss", "accuracy": "accuracy"})
 ui.weights_section(page, build)
 
 
@@ -81,7 +68,7 @@ def try_a_name():
     if not name.strip():
         st.info(page.t("names.empty"))
         return
-    ranked, unseen = top_languages(run.model, data, name)
+    ranked, unseen = top_languages(run.frame().model, data, name)  # a copy between two steps while it trains
     if unseen:
         st.warning(page.t("names.unseen", characters=" ".join(f"`{c}`" for c in unseen)))
     if not ranked:

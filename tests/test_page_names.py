@@ -2,7 +2,7 @@
 import pytest
 import torch
 
-from pagetools import plotly_specs, texts
+from pagetools import plotly_specs, texts, train, wait_for_run
 from dlcore import names as names_module
 
 
@@ -26,10 +26,8 @@ def title(spec) -> str:
 def short_run(at):
     """One epoch of a small GRU: enough to beat the majority class."""
     at.slider(key=f"{KEY}:epochs").set_value(1)
-    at.slider(key=f"{KEY}:hidden").set_value(32).run()
-    at.button(key=f"{KEY}:train").click().run()
-    assert not at.exception, at.exception
-    return at
+    at.slider(key=f"{KEY}:hidden_size").set_value(32).run()
+    return train(at, KEY)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -41,6 +39,7 @@ def test_the_page_trains_and_shows_loss_accuracy_and_the_confusion_matrix(app, l
     assert len(at.success) == 1 and not at.error
     titles = [title(spec) for spec in plotly_specs(at)]
     assert len(titles) == 3, titles
+    assert ("Test accuracy after epoch 1" if lang == "en" else "第 1 轮") in texts(at)
     accuracy = next(spec for spec in plotly_specs(at) if "accuracy" in title(spec) or "准确率" in title(spec))
     assert accuracy["data"][0]["y"][0] > 0.6
     confusion = next(spec for spec in plotly_specs(at) if "onfusion" in title(spec) or "混淆矩阵" in title(spec))
@@ -64,8 +63,42 @@ def test_typed_names_show_the_top_three_languages_and_odd_input_is_explained(app
 
 def test_missing_data_says_what_to_download_and_where(app, tmp_path, monkeypatch):
     monkeypatch.setenv("DL_CLASSROOM_DATA", str(tmp_path))
-    monkeypatch.setattr(names_module, "urlopen", lambda *args, **kwargs: (_ for _ in ()).throw(OSError("offline")))
+    monkeypatch.setattr(names_module, "download", lambda *args, **kwargs: (_ for _ in ()).throw(OSError("offline")))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # the cache folder is searched too
     at = app(PAGE)
     assert "https://download.pytorch.org/tutorial/data.zip" in at.error[0].value
     assert str(tmp_path / "names") in at.error[0].value
     assert not at.exception
+
+
+def test_pause_resume_and_a_name_read_while_paused(app):
+    at = app(PAGE)
+    at.slider(key=f"{KEY}:epochs").set_value(2)
+    at.slider(key=f"{KEY}:hidden_size").set_value(32).run()
+    at.button(key=f"{KEY}:step").click().run()  # one epoch, then paused
+    wait_for_run(at, KEY)
+    run = at.session_state[f"run:{KEY}"]
+    assert run.state == "paused" and run.epochs_done == 1
+    at.text_input(key=f"{KEY}:name").input("Nakamura").run()
+    top = [spec for spec in plotly_specs(at) if "Top languages" in title(spec)]
+    assert len(top) == 1 and len(top[0]["data"][0]["y"]) == 3
+    at.button(key=f"{KEY}:pause").click().run()  # Resume
+    wait_for_run(at, KEY)
+    assert run.state == "finished" and run.epochs_done == 2
+
+
+def test_replay_shows_each_epochs_own_confusion_matrix_and_accuracy(app):
+    at = app(PAGE)
+    at.slider(key=f"{KEY}:epochs").set_value(2)
+    at.slider(key=f"{KEY}:hidden_size").set_value(32).run()
+    train(at, KEY)
+    evaluation = at.session_state[f"run:{KEY}"].extras["evaluation"]
+
+    def shown_confusion():
+        spec = next(spec for spec in plotly_specs(at) if "onfusion" in title(spec))
+        return spec["data"][0]["z"]
+
+    assert shown_confusion() == evaluation.confusions[1]
+    at.slider(key=f"{KEY}:replay").set_value(1).run()
+    assert shown_confusion() == evaluation.confusions[0] != evaluation.confusions[1]
+    assert "after epoch 1" in texts(at)

@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from dlcore import sequence_figures
-from dlcore.sequences import (COURSE, MAX_LENGTH, VARIANTS, EpochLog, EpochPace, RNNCellModel, RNNModel,
+from dlcore.sequences import (MAX_LENGTH, SETTINGS, VARIANTS, EpochLog, RNNCellModel, RNNModel,
                               SequenceInputError, build_model, char_task, first_right_epoch, learned, sequence_trainer, task_batch)
 from dlcore.text import translate
 
@@ -98,13 +98,13 @@ def test_the_rnncell_loss_is_the_sum_over_steps_of_the_rnn_loss():
 @pytest.mark.parametrize("variant", list(VARIANTS))
 def test_each_variant_learns_ohlol_in_the_courses_15_epochs(variant):
     trainer, _, log, task = train(variant, FIXED_SEED)
-    assert trainer.outcome.kind == "finished" and len(log.records) == COURSE["epochs"]
+    assert trainer.outcome.kind == "finished" and len(log.records) == SETTINGS["epochs"].default
     assert learned(log, task), task.decode(log.last.prediction)
-    assert 1 < first_right_epoch(log, task) <= COURSE["epochs"]
+    assert 1 < first_right_epoch(log, task) <= SETTINGS["epochs"].default
     assert log.records[-1].loss < log.records[0].loss / 2
     record = log.last
     assert len(record.probabilities) == 5 and all(sum(p) == pytest.approx(1) for p in record.probabilities)
-    assert len(record.hidden) == 5 and all(len(h) == COURSE["hidden_size"] for h in record.hidden)
+    assert len(record.hidden) == 5 and all(len(h) == SETTINGS["hidden_size"].default for h in record.hidden)
 
 
 def test_most_seeds_learn_ohlol_with_every_variant():
@@ -120,10 +120,23 @@ def test_a_bigger_hidden_state_and_more_layers_learn_a_longer_string():
     assert learned(log, task), task.decode(log.last.prediction)
 
 
-def test_slow_motion_makes_each_epoch_last_its_seconds():
-    fast, *_ = train("rnn", 0, epochs=3)
-    slow, *_ = train("rnn", 0, epochs=3, callbacks=[EpochPace(0.1)])
-    assert 0.3 <= slow.seconds < 1.5 and fast.seconds < slow.seconds
+def test_the_course_settings_are_declared_once():
+    defaults = SETTINGS.defaults()
+    assert (defaults["source"], defaults["target"], defaults["variant"]) == ("hello", "ohlol", "rnncell")
+    assert (defaults["hidden_size"], defaults["num_layers"], defaults["lr"], defaults["epochs"]) == (4, 1, 0.1, 15)
+
+
+def test_the_learning_rate_can_change_during_a_run():
+    trainer, *_ = train("gru", 0, epochs=6)
+    task = char_task()
+    torch.manual_seed(0)
+    changed, _, _ = sequence_trainer("gru", task, epochs=6)
+    changed.fit(until="epoch")
+    changed.set_lr(0.01)
+    changed.fit()
+    assert changed.optimizer.param_groups[0]["lr"] == 0.01
+    assert changed.history.batch_loss[:2] == trainer.history.batch_loss[:2]  # the same until the change
+    assert changed.history.batch_loss[2:] != trainer.history.batch_loss[2:]
 
 
 def test_the_log_records_the_argmax_softmax_and_hidden_state_of_each_epoch():

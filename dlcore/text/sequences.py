@@ -67,10 +67,6 @@ STRINGS = {
     "seq.hidden_size": ("Hidden size", "隐藏层大小"),
     "seq.layers": ("Layers (num_layers)", "层数 (num_layers)"),
     "seq.one_cell": ("One cell, applied at every step (num_layers = 1).", "一个单元，在每个时间步重复使用（num_layers = 1）。"),
-    "seq.slow_motion": (
-        "Slow motion: one epoch every {seconds} s (these epochs take milliseconds; this lets you watch each one)",
-        "慢动作：每 {seconds} 秒一轮（这些训练轮次只需几毫秒；放慢后可以看清每一轮）",
-    ),
     "seq.predicted": ("Predicted string", "预测的字符串"),
     "seq.correct": ("Right", "正确"),
     "seq.table_title": ("Predicted string per epoch (target: {target})", "每轮预测的字符串（目标：{target}）"),

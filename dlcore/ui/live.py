@@ -4,7 +4,8 @@ redrawn from the run's record while a worker trains it, the replay slider, and e
     values = ui.settings(page, SETTINGS)
     run = ui.live_run(page, values, build, draw, code=[Model, supervised_step], pace=100)
 
-build() makes a fresh dlcore.runs.Run from the page's settings; draw(frame) returns the page's
+build() makes a fresh dlcore.runs.Run from the page's settings (or None when the page has said why it
+cannot: the last run then stays); draw(frame) returns the page's
 charts for a Frame of the run: {name: Plotly figure, or markdown text, or a DataFrame}.
 The run trains in a worker thread (dlcore.runs), so every widget stays usable: a rerun of
 the page does not touch it.  A fragment polls the run a few times a second while it trains.
@@ -106,6 +107,13 @@ def _live_problems(values: Values) -> list[tuple[str, dict]]:
 
 def _start_fresh(page: Page, keys: _Keys, values: Values, build: Callable[[], Run], until: str | None) -> None:
     state = st.session_state
+    try:
+        run = build()
+    except Exception as error:  # a page's model or data could not be made: say so, keep the page and its run
+        state[keys.messages] = [("error", "train.failed", {"error": f"{type(error).__name__}: {error}"})]
+        return
+    if run is None:  # the page cannot build a run now, and says why itself
+        return
     old: Run | None = state.get(keys.run)
     if old is not None:
         old.stop()
@@ -113,12 +121,6 @@ def _start_fresh(page: Page, keys: _Keys, values: Values, build: Callable[[], Ru
     number = state.get(keys.count, 0) + 1
     state[keys.count] = number
     state[keys.earlier] = remember(state.get(keys.earlier, []), old, number - 1)
-    state.pop(keys.run, None)
-    try:
-        run = build()
-    except Exception as error:  # a page's model or data could not be made: say so, keep the page alive
-        state[keys.messages] = [("error", "train.failed", {"error": f"{type(error).__name__}: {error}"})]
-        return
     run.settings = _run_settings(page, values)
     run.alive = _session_alive()
     run.trainer.pace = state.get(keys.speed) or None
