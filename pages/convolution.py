@@ -9,6 +9,16 @@ from dlcore.convolution import (LECTURE_INPUT, LECTURE_KERNEL, POOLING_INPUT, SE
                                 dilated_kernel_size, example_tensors, max_pool, output_size, output_size_formula,
                                 receptive_cells)
 from dlcore.convolution_figures import matrix_heatmap
+from dlcore.settings import Setting, Settings
+
+PLAYGROUND = Settings(*(Setting(name, default, f"conv.{name}", low=low, high=high) for name, low, high, default in (
+    ("size", 1, 12, 5), ("kernel_size", 1, 7, 3), ("padding", 0, 3, 0), ("stride", 1, 4, 1), ("dilation", 1, 3, 1),
+    ("in_channels", 1, 8, 1), ("out_channels", 1, 16, 1))),
+    Setting("values", "random", "conv.values", widget="select", options=("random", "ones"), format="conv.values"))
+# lecture 11's 1×1 convolution: 192 → 32 channels on 28×28 with 5×5 kernels, or through 16 channels in between
+COSTS = Settings(*(Setting(name, default, f"conv.{name}", widget="number", low=1, high=4096, step=1)
+                   for name, default in (("cost_in", 192), ("cost_out", 32), ("cost_middle", 16), ("cost_size", 28))),
+                 Setting("cost_kernel", 5, "conv.cost_kernel", widget="select_slider", options=(1, 3, 5, 7)))
 
 page = ui.page_setup("convolution")
 st.title(page.t("conv.title"))
@@ -70,16 +80,8 @@ with tabs[4]:
 # --- A convolution to play with ----------------------------------------------------------------------------------
 st.header(page.t("conv.playground"))
 st.markdown(page.t("conv.playground_about"))
-SLIDERS = {"size": (1, 12, 5), "kernel_size": (1, 7, 3), "padding": (0, 3, 0), "stride": (1, 4, 1),
-           "dilation": (1, 3, 1), "in_channels": (1, 8, 1), "out_channels": (1, 16, 1)}
-setting = {}
-for column, (name, (low, high, default)) in zip(st.columns(4) + st.columns(4), SLIDERS.items()):
-    with column:
-        setting[name] = ui.kept(st.slider, page.t(f"conv.{name}"), f"{page.key}:{name}", default,
-                                min_value=low, max_value=high)
-with column:
-    values = ui.choice(page, "conv.values", "values", ["random", "ones"], "random",
-                       format_func=lambda name: page.t(f"conv.values.{name}"))
+setting = ui.settings(page, PLAYGROUND, columns=4)
+values = setting["values"]
 size, kernel, padding, stride, dilation = (setting[name] for name in ("size", "kernel_size", "padding", "stride", "dilation"))
 in_channels, out_channels = setting["in_channels"], setting["out_channels"]
 out_size = output_size(size, kernel, padding, stride, dilation)
@@ -133,14 +135,8 @@ st.markdown(page.t("conv.weights", weight=weight_shape, out_channels=out_channel
 # --- Lecture 11: the cost of a convolution, with and without a 1×1 bottleneck -----------------------------------
 st.header(page.t("conv.one_by_one"))
 st.markdown(page.t("conv.one_by_one_about"))
-COSTS = {"cost_in": 192, "cost_out": 32, "cost_middle": 16, "cost_size": 28}
-cost = {}
-for place, (name, default) in zip(st.columns(5), COSTS.items()):
-    with place:
-        cost[name] = ui.kept(st.number_input, page.t(f"conv.{name}"), f"{page.key}:{name}", default, min_value=1,
-                             max_value=4096, step=1)
-with place:
-    cost_kernel = ui.kept(st.select_slider, page.t("conv.cost_kernel"), f"{page.key}:cost_kernel", 5, options=[1, 3, 5, 7])
+cost = ui.settings(page, COSTS, columns=5)
+cost_kernel = cost["cost_kernel"]
 numbers = dict(in_channels=cost["cost_in"], out_channels=cost["cost_out"], middle=cost["cost_middle"],
                size=cost["cost_size"], kernel=cost_kernel)
 direct, bottleneck = bottleneck_costs(numbers["in_channels"], numbers["out_channels"], numbers["middle"],
