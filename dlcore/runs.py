@@ -9,6 +9,7 @@ and it ends within a second or so once its session is gone (`Run.alive`).
 from __future__ import annotations
 
 import copy
+import ctypes
 import os
 import threading
 import time
@@ -33,6 +34,17 @@ def default_run_limit() -> int:
     """Runs that may train at once on this server: $DL_CLASSROOM_MAX_RUNS, else the cores less one (at least one)."""
     configured = os.environ.get(MAX_RUNS_ENV, "").strip()
     return max(1, int(configured)) if configured.isdigit() else max(1, usable_cores() - 1)
+
+
+WORKER_NAME = "dl-classroom-run"
+
+
+def _name_os_thread(name: str) -> None:
+    """Give the calling thread this name in the operating system too (ps -L, /proc/PID/task/*/comm; Linux only)."""
+    try:
+        ctypes.CDLL(None).prctl(15, name.encode()[:15], 0, 0, 0)  # 15: PR_SET_NAME
+    except (OSError, AttributeError):
+        pass
 
 
 class Slots:
@@ -200,12 +212,13 @@ class Run:
             return False
         self.trainer._pause.clear()
         self.waiting = True
-        self.thread = threading.Thread(target=self._work, args=(until,), name="dl-classroom-run", daemon=True)
+        self.thread = threading.Thread(target=self._work, args=(until,), name=WORKER_NAME, daemon=True)
         _LIVE.add(self)
         self.thread.start()
         return True
 
     def _work(self, until) -> None:
+        _name_os_thread(WORKER_NAME)
         trainer = self.trainer
         give_up = lambda: trainer._stop.is_set() or trainer._pause.is_set() or not self.alive()  # noqa: E731
         try:

@@ -37,6 +37,16 @@ class Server(str):
     def threads(self) -> int:
         return int(re.search(r"Threads:\s+(\d+)", Path(f"/proc/{self.pid}/status").read_text()).group(1))
 
+    def workers(self) -> int:
+        """The training workers (dlcore.runs names its threads in the operating system)."""
+        names = []
+        for comm in Path(f"/proc/{self.pid}/task").glob("*/comm"):
+            try:
+                names.append(comm.read_text().strip())
+            except OSError:  # the thread ended while being read
+                pass
+        return names.count("dl-classroom-run"[:15])  # the system keeps 15 characters of a name
+
 
 @pytest.fixture
 def server():

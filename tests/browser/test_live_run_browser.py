@@ -45,31 +45,18 @@ def test_lecture_6_is_visibly_in_progress_pauses_resumes_and_replays(server, pag
 
 
 def test_closing_the_tab_ends_the_worker(server, browser):
-    def open_page():
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        tab = context.new_page()
-        tab.goto(f"{server}/logistic_regression")
-        wait_for_app(tab)
-        return context, tab
-
-    def settled_threads() -> int:
-        counts = []
-        for _ in range(30):  # a few seconds of the same count
-            counts.append(server.threads())
-            if len(counts) >= 6 and len(set(counts[-6:])) == 1:
-                break
-            time.sleep(0.5)
-        return counts[-1]
-
-    context, _ = open_page()  # the server's idle count, once it has served a session
-    context.close()
-    idle = settled_threads()
-    context, tab = open_page()
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    tab = context.new_page()
+    tab.goto(f"{server}/logistic_regression")
+    wait_for_app(tab)
+    assert server.workers() == 0
     tab.get_by_role("button", name="Train", exact=True).click()
     wait_for_epoch(tab, 1)
-    assert server.threads() > idle
+    training = server.threads()
+    assert server.workers() == 1
     context.close()
     deadline = time.monotonic() + 10
-    while server.threads() > idle and time.monotonic() < deadline:
+    while server.workers() and time.monotonic() < deadline:
         time.sleep(0.25)
-    assert server.threads() <= idle, "a worker outlived its closed tab"
+    assert server.workers() == 0, "a worker outlived its closed tab"
+    assert server.threads() < training  # the session's threads are gone with it

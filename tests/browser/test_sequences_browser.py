@@ -13,7 +13,7 @@ def test_rnn_basics_opened_by_url_fills_the_prediction_table_epoch_by_epoch(serv
     page.goto(f"{server}/rnn_basics")
     wait_for_app(page)
     assert page.get_by_test_id("stSidebar").get_by_text("Random seed").is_visible()
-    assert page.get_by_text("Slow motion").is_visible()  # on by default: one epoch every 0.3 s
+    assert page.get_by_text("3 steps/s").is_visible()  # the default speed: 15 epochs in about 5 s
     page.get_by_role("button", name="Train", exact=True).click()
     table = page.locator('[data-testid="stPlotlyChart"]').filter(has_text="Predicted string per epoch (target: ohlol)")
     rows_seen = set()
