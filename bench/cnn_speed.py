@@ -150,6 +150,33 @@ def dlcore_page(epochs: int):
     return run.trainer.seconds / epochs, run.trainer.history.series("test_acc"), redraws, drawing
 
 
+def responsiveness() -> dict:
+    """Seconds the server takes to answer Train (the run started and its first charts drawn), Pause and Stop
+    (the worker let go and the page drawn), on the CNN page with the data cached: the browser adds its drawing."""
+    from streamlit.testing.v1 import AppTest
+
+    quiet_apptest()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600).run()
+    at.switch_page("pages/cnn_basics.py").run()
+    timings = {}
+
+    def timed(name: str, button: str) -> None:
+        started = time.perf_counter()
+        at.button(key=f"cnn:course:{button}").click().run()
+        timings[name] = time.perf_counter() - started
+        assert not at.exception, at.exception
+
+    timed("Train → first charts drawn", "train")
+    time.sleep(2)
+    timed("Pause → paused and drawn", "pause")
+    assert at.session_state["run:cnn:course"].state == "paused"
+    timed("Resume", "pause")
+    time.sleep(1)
+    timed("Stop → stopped and drawn", "stop")
+    assert at.session_state["run:cnn:course"].state == "stopped"
+    return timings
+
+
 def time_to_98() -> tuple[float, int, float]:
     from dlcore.classify import accuracy
     from dlcore.convnets import MODELS
@@ -189,6 +216,8 @@ def main():
     print(f"live page     : {page:6.2f} s/epoch on {threads} thread(s), {redraws} redraws taking {drawing:.1f} s "
           f"(test accuracy per epoch on 2,000 images {[f'{100 * a:.2f}' for a in page_accuracy]})")
     print(f"page / bare   : {page / bare:.2f}  (target <= 1.15)")
+    for name, seconds in responsiveness().items():
+        print(f"{name:27}: {seconds:.2f} s on the server (targets: Train 1 s, Pause and Stop 0.5 s)")
     if args.course:
         with tempfile.TemporaryDirectory() as root:  # torchvision extracts beside the .gz: work on a copy
             shutil.copytree(data_dir() / "MNIST", Path(root) / "MNIST")
