@@ -28,6 +28,18 @@ def no_run_outlives_its_test():
 
 
 @pytest.fixture
+def one_thread():
+    """One PyTorch thread for the test: the machine's two cores are shared, and OpenMP's threads oversubscribed
+    them (ten times slower here)."""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
+@pytest.fixture
 def app(monkeypatch):
     """Open a page of the app in AppTest: app("pages/cnn.py") runs app.py and switches to that page."""
     from streamlit.testing.v1 import AppTest

@@ -11,14 +11,6 @@ from dlcore.softmax import VARIANTS, Net, d2l_mlp, logistic_regression, softmax_
 from dlcore.training import History, Trainer, make_optimizer, minibatches, supervised_step
 
 
-@pytest.fixture
-def one_thread():
-    """The test machine's two cores are shared: one thread avoids OpenMP's oversubscription (10x faster here)."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
-
 
 def load_or_skip(name):
     try:

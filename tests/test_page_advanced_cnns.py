@@ -2,23 +2,12 @@
 both languages, bad input."""
 import time
 
-import pytest
-import torch
-
 from dlcore.convnets import parameter_count
 from dlcore.advanced_cnns import InceptionNet, ResNet
 from pagetools import plotly_specs, texts, train, wait_for_run
 
 PAGE = "pages/advanced_cnns.py"
 
-
-@pytest.fixture
-def one_thread():
-    """The test machine's two cores are shared: one thread avoids OpenMP's oversubscription."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
 
 
 def titles(at) -> list[str]:

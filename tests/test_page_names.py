@@ -1,18 +1,11 @@
 """The lecture 13 page in AppTest: a short training run, its charts, typed names, missing data, both languages."""
 import pytest
-import torch
 
 from pagetools import plotly_specs, texts, train, wait_for_run
 from dlcore import names as names_module
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    """Small models train faster on one thread, and far faster when other processes share the cores."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+pytestmark = pytest.mark.usefixtures("one_thread")
 
 
 PAGE, KEY = "pages/names.py", "names"

@@ -1,5 +1,4 @@
 """The training loop: events, history, stop, non-finite and diverging losses."""
-import math
 import time
 
 import pytest
