@@ -5,6 +5,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from dlcore.classify import evaluating
 from dlcore.image_training import IMAGE_SETTINGS, Variant
 
 
@@ -63,7 +64,7 @@ def layer_outputs(model: nn.Module, x: torch.Tensor) -> list[tuple[str, torch.Te
     handles = [module.register_forward_hook(hook(name if not name.isdigit() else f"{name}: {type(module).__name__}"))
                for name, module in model.named_modules() if name and not list(module.children())]
     try:
-        with torch.no_grad():
+        with evaluating(model):
             model(x)
     finally:
         for handle in handles:
