@@ -282,7 +282,9 @@ class Run:
         """
         history = self.trainer.history
         if epoch is None or (epoch >= self.epochs_done and not self.busy):
-            return Frame(self, self.epochs_done, history, len(history.batch_loss), self._live_model(), True)
+            model = self._live_model()  # first the weights, then the history: the history is never behind them
+            now = history.copy() if self.busy else history
+            return Frame(self, len(now.epochs), now, len(now.batch_loss), model, True)
         snapshot = self.snapshots.at(epoch)
         if snapshot is not None:  # the nearest epoch whose weights were kept: charts and weights agree
             epoch = snapshot[0]

@@ -68,6 +68,10 @@ class History:
         """One metric over the epochs, e.g. history.series("loss")."""
         return [row[name] for row in self.epochs if name in row]
 
+    def copy(self) -> "History":
+        """The history as it is now, fixed: the worker may append to this one while a page draws it."""
+        return History(list(self.batch_loss), list(self.epochs), list(self.lr_changes))
+
     def until(self, epoch: int) -> "History":
         """The history as it was at the end of `epoch` (for replaying a run)."""
         epochs = self.epochs[:epoch]

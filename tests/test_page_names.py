@@ -1,8 +1,11 @@
 """The lecture 13 page in AppTest: a short training run, its charts, typed names, missing data, both languages."""
+import time
+
 import pytest
 
 from pagetools import plotly_specs, texts, train, wait_for_run
 from dlcore import names as names_module
+from dlcore.classify import confusion_matrix
 
 
 pytestmark = pytest.mark.usefixtures("one_thread")
@@ -64,20 +67,34 @@ def test_missing_data_says_what_to_download_and_where(app, tmp_path, monkeypatch
     assert not at.exception
 
 
+def top_three(at) -> list[str]:
+    top = [spec for spec in plotly_specs(at) if "Top languages" in title(spec)]
+    assert len(top) == 1, [title(spec) for spec in plotly_specs(at)]
+    return top[0]["data"][0]["y"]
+
+
 def test_pause_resume_and_a_name_read_while_paused(app):
     at = app(PAGE)
     at.slider(key=f"{KEY}:epochs").set_value(2)
     at.slider(key=f"{KEY}:hidden_size").set_value(32).run()
-    at.button(key=f"{KEY}:step").click().run()  # one epoch, then paused
-    wait_for_run(at, KEY)
+    at.button(key=f"{KEY}:train").click().run()
     run = at.session_state[f"run:{KEY}"]
-    assert run.state == "paused" and run.epochs_done == 1
+    deadline = time.monotonic() + 60
+    while not run.trainer.history.batch_loss and time.monotonic() < deadline:
+        time.sleep(0.05)
+    at.button(key=f"{KEY}:pause").click().run()  # Pause, in the first epoch
+    assert run.state == "paused" and run.epochs_done == 0 and run.trainer.batch >= 1
+    paused_at = len(run.trainer.history.batch_loss)
+    assert at.button(key=f"{KEY}:pause").label == "Resume"
     at.text_input(key=f"{KEY}:name").input("Nakamura").run()
-    top = [spec for spec in plotly_specs(at) if "Top languages" in title(spec)]
-    assert len(top) == 1 and len(top[0]["data"][0]["y"]) == 3
+    assert len(top_three(at)) == 3 and not at.exception
+    assert len(run.trainer.history.batch_loss) == paused_at  # reading a name does not train
     at.button(key=f"{KEY}:pause").click().run()  # Resume
     wait_for_run(at, KEY)
+    batches_per_epoch = -(-len(run.extras["evaluation"].data.train) // 256)  # batches of 256
     assert run.state == "finished" and run.epochs_done == 2
+    assert len(run.trainer.history.batch_loss) == 2 * batches_per_epoch  # no batch lost or repeated by the pause
+    assert top_three(at)[0] == "Japanese"
 
 
 def test_replay_shows_each_epochs_own_confusion_matrix_and_accuracy(app):
@@ -95,3 +112,7 @@ def test_replay_shows_each_epochs_own_confusion_matrix_and_accuracy(app):
     at.slider(key=f"{KEY}:replay").set_value(1).run()
     assert shown_confusion() == evaluation.confusions[0] != evaluation.confusions[1]
     assert "after epoch 1" in texts(at)
+    test = evaluation.data.test
+    first_epoch = names_module.predict_languages(at.session_state[f"run:{KEY}"].frame(1).model, test)
+    assert shown_confusion() == confusion_matrix(first_epoch, test.languages, 18).tolist()  # the weights of epoch 1
+    assert [sum(row) for row in shown_confusion()] == test.languages.bincount().tolist()  # a row per true language

@@ -1,8 +1,7 @@
 """The lecture 12 page in AppTest: train each model, read the table and charts, bad strings, both languages."""
 import pytest
 
-from pagetools import plotly_specs, texts
-from pagetools import train as train_page
+from pagetools import plotly_specs, texts, train, wait_for_run
 
 PAGE, KEY = "pages/rnn_basics.py", "rnn_basics"
 
@@ -13,10 +12,6 @@ def open_page(app, lang="en", paced=False):
     if not paced:
         at.select_slider(key=f"{KEY}:speed").set_value(0).run()
     return at
-
-
-def train(at):
-    return train_page(at, KEY)
 
 
 def title(spec) -> str:
@@ -39,7 +34,7 @@ def table_rows(at, part="Predicted string per epoch") -> list[list]:
 def test_the_course_defaults_train_and_fill_the_table_and_charts(app, lang):
     at = open_page(app, lang, paced=lang == "en")
     assert "hello" in [box.value for box in at.text_input] and "ohlol" in [box.value for box in at.text_input]
-    train(at)
+    train(at, KEY)
     assert len(at.success) == 1 and not at.error
     table = "Predicted string per epoch" if lang == "en" else "每轮预测的字符串"
     rows = table_rows(at, table)
@@ -61,7 +56,7 @@ def test_every_model_learns_ohlol_with_seed_two(app, variant):
     at = open_page(app)
     at.number_input(key="seed").set_value(2).run()
     at.selectbox(key=f"{KEY}:variant").set_value(variant).run()
-    train(at)
+    train(at, KEY)
     shown = texts(at)
     assert "predicts **ohlol**" in shown, shown
     assert table_rows(at)[-1][1:7] == [*"ohlol", "5/5"]
@@ -74,7 +69,7 @@ def test_the_hidden_size_is_fixed_for_the_courses_models_and_free_for_the_others
     at.selectbox(key=f"{KEY}:variant").set_value("lstm").run()
     at.slider(key=f"{KEY}:hidden_size").set_value(8).run()
     at.slider(key=f"{KEY}:num_layers").set_value(2).run()
-    train(at)
+    train(at, KEY)
     assert len(chart(at, "Hidden state")["data"][0]["z"]) == 8
     assert "nn.LSTM" in at.code[0].value
 
@@ -85,12 +80,12 @@ def test_the_hidden_size_is_fixed_for_the_courses_models_and_free_for_the_others
     ("a" * 65, "b" * 65, "at most 64 characters"),
 ])
 def test_bad_strings_give_a_message_and_keep_the_previous_run(app, source, target, message):
-    at = train(open_page(app))
+    at = train(open_page(app), KEY)
     before = table_rows(at)
     at.text_input(key=f"{KEY}:source").set_value(source)
     at.text_input(key=f"{KEY}:target").set_value(target).run()
     assert message in at.error[0].value
-    train(at)
+    train(at, KEY)
     assert len(at.error) == 1 and message in at.error[0].value
     assert table_rows(at) == before
 
@@ -106,13 +101,13 @@ def test_own_unicode_strings_build_their_own_vocabulary(app):
     at.text_input(key=f"{KEY}:source").set_value("你好世界")
     at.text_input(key=f"{KEY}:target").set_value("界世好你").run()
     assert "Hidden size = vocabulary size = **4**" in texts(at)
-    train(at)
+    train(at, KEY)
     assert sorted(chart(at, "softmax")["data"][0]["y"]) == sorted("你好世界")
     assert [row[0] for row in table_rows(at)][-1] == 15
 
 
 def test_the_default_pace_makes_the_course_run_watchable(app):
-    at = train(open_page(app, paced=True))
+    at = train(open_page(app, paced=True), KEY)
     run = at.session_state[f"run:{KEY}"]
     assert run.trainer.pace == 3 and run.epochs_done == 15
     assert run.trainer.seconds > 3  # 15 epochs at 3 a second: about 5 s on screen
@@ -123,18 +118,21 @@ def test_a_step_is_exactly_one_epoch_here(app, button):
     at = open_page(app)
     for expected in (1, 2):
         at.button(key=f"{KEY}:{button}").click().run()
-        at.session_state[f"run:{KEY}"].join(10)
-        at.run()
+        wait_for_run(at, KEY, timeout=10)
         run = at.session_state[f"run:{KEY}"]
         assert run.state == "paused" and run.epochs_done == expected
+        assert len(run.trainer.history.batch_loss) == expected  # one batch, the whole string, is one epoch
         assert [row[0] for row in table_rows(at)] == list(range(1, expected + 1))
 
 
 def test_the_replay_slider_shows_the_table_and_heatmaps_of_an_earlier_epoch(app):
-    at = train(open_page(app))
+    at = train(open_page(app), KEY)
     assert len(table_rows(at)) == 15
+    verdict = texts(at)
+    at.slider(key=f"{KEY}:replay").set_value(1).run()
+    assert "not **ohlol**" in texts(at)  # the verdict of that epoch: nothing is learned after one
     at.slider(key=f"{KEY}:replay").set_value(4).run()
     assert [row[0] for row in table_rows(at)] == [1, 2, 3, 4]
     assert "epoch 4" in title(chart(at, "Hidden state"))
     at.slider(key=f"{KEY}:replay").set_value(15).run()
-    assert len(table_rows(at)) == 15
+    assert len(table_rows(at)) == 15 and texts(at) == verdict

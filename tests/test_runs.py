@@ -208,3 +208,16 @@ def test_weights_loaded_into_a_run_are_what_its_replay_shows():
     run.weights_replaced()
     assert torch.equal(run.frame(3).model.weight, torch.full((1, 2), 7.0))
     assert not torch.equal(run.frame(2).model.weight, torch.full((1, 2), 7.0))
+
+
+def test_a_live_frames_history_stays_as_it_was_while_the_worker_goes_on():
+    run = regression_run(epochs=100_000, pace=2000)
+    run.start()
+    wait_until(lambda: run.epochs_done >= 3)
+    frame = run.frame()
+    epochs, batches = len(frame.history.epochs), len(frame.history.batch_loss)
+    assert frame.epoch == epochs and frame.batches == batches
+    wait_until(lambda: run.epochs_done >= epochs + 2)
+    assert len(frame.history.epochs) == epochs and len(frame.history.batch_loss) == batches
+    run.stop()
+    run.join(5)

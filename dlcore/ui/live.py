@@ -91,10 +91,10 @@ def _act(page: Page, keys: _Keys, action: str, values: Values, build: Callable[[
     elif action in ("pause", "stop") and run is not None:
         run.pause() if action == "pause" else run.stop()
         run.join(ACT_SECONDS)
-    elif action in ("more", "step", "step_batch") and run.state in ("finished", "stopped"):
+    elif action in ("more", "step", "step_batch") and run is not None and run.state in ("finished", "stopped"):
         run.trainer.extend(more if action == "more" else 1)
         run.start(until)
-    elif action in ("resume", "step", "step_batch") and run.state in ("paused", "ready"):
+    elif action in ("resume", "step", "step_batch") and run is not None and run.state in ("paused", "ready"):
         run.start(until)
 
 
