@@ -18,6 +18,9 @@ def kept(widget, label: str, key: str, default, **kwargs):
     store = f"kept:{key}"
     if key not in st.session_state:
         st.session_state[key] = st.session_state.get(store, default)
+    elif "format_func" in kwargs:
+        # the browser keeps showing a choice's old label (e.g. after a language switch) unless the value is sent again
+        st.session_state[key] = st.session_state[key]
     value = widget(label, key=key, **_shown_as(widget, st.session_state[key], kwargs.get("options")), **kwargs)
     st.session_state[store] = value
     return value

@@ -27,6 +27,8 @@ def test_the_cnn_keeps_training_while_the_page_is_used_and_after_a_page_switch(s
     page.get_by_test_id("stSidebar").get_by_text("简体中文").click()  # the language too
     page.get_by_role("button", name="暂停").wait_for()
     after_language = wait_for_epoch(page, after_slider)
+    expect(page.get_by_role("combobox", name="训练图像数量")).to_match_aria_snapshot(
+        '- combobox "训练图像数量": 前 10,000 张')  # the chosen option in the new language too
     page.screenshot(path=str(ARTIFACTS / "cnn_training_zh.png"))
 
     page.get_by_role("button", name="暂停").click()
