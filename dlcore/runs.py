@@ -243,9 +243,10 @@ class Run:
     def stop(self) -> None:
         self.trainer.request_stop()
 
-    def train_more(self, epochs: int) -> bool:
+    def train_more(self, epochs: int, until: str | None = None) -> bool:
+        """Continue a finished or stopped run for `epochs` more (or only a batch or an epoch of them)."""
         self.trainer.extend(epochs)
-        return self.start()
+        return self.start(until)
 
     def join(self, timeout: float | None = None) -> bool:
         """Wait for the worker to end; True when it has (or there was none)."""
@@ -266,13 +267,6 @@ class Run:
     @property
     def epochs_done(self) -> int:
         return len(self.trainer.history.epochs)
-
-    def replay_epochs(self) -> list[int]:
-        """The epochs a replay can show: every one for models drawn from the history, else those with snapshots."""
-        done = self.epochs_done
-        if self.snapshots.states:
-            return sorted(e for e in self.snapshots.states if e <= done)
-        return list(range(done + 1))
 
     def frame(self, epoch: int | None = None) -> Frame:
         """The run at the end of `epoch` (None: as it is now).

@@ -97,9 +97,11 @@ class Values(dict):
         except KeyError:
             raise AttributeError(name) from None
 
-    def problems(self) -> list[tuple[str, dict]]:
-        """What is wrong with these values, as (message key, values) pairs; empty when fine."""
-        found = (self.settings[name].problem(value) for name, value in self.items() if name in self.settings)
+    def problems(self, live_only: bool = False) -> list[tuple[str, dict]]:
+        """What is wrong with these values (live_only: with those that apply during a run, the learning rate),
+        as (message key, values) pairs; empty when fine."""
+        found = (self.settings[name].problem(value) for name, value in self.items()
+                 if name in self.settings and (self.settings[name].live or not live_only))
         return [problem for problem in found if problem is not None]
 
     def for_run(self) -> dict:

@@ -134,6 +134,7 @@ class Trainer:
         self._next_batch = _END
         self._epoch_losses: list[float] = []
         self._stop, self._pause = threading.Event(), threading.Event()
+        self._wake = threading.Event()  # set with either: ends a wait for the pace at once
         self._next_lr: float | None = None
         self._last_step = 0.0
 
@@ -141,12 +142,14 @@ class Trainer:
     def request_stop(self) -> None:
         """End the run after the batch it is on (at once when it is not training)."""
         self._stop.set()
+        self._wake.set()
         if not self.running and self.outcome is None and self.history.batch_loss:
             self.outcome = Outcome("stopped", self.epoch, self.last_loss)
 
     def request_pause(self) -> None:
         """Return from fit() after the batch it is on; fit() again goes on from there."""
         self._pause.set()
+        self._wake.set()
 
     def set_lr(self, lr: float) -> None:
         """Use this learning rate from the next batch on (the history records where it changed)."""
@@ -169,9 +172,6 @@ class Trainer:
     def lr(self) -> float | None:
         return self.optimizer.param_groups[0]["lr"] if self.optimizer is not None else None
 
-    @property
-    def started(self) -> bool:
-        return bool(self.history.batch_loss) or self.running
 
     # -- the loop ------------------------------------------------------------------------------
     def _emit(self, event: str, *args) -> None:
@@ -233,7 +233,7 @@ class Trainer:
         started = time.perf_counter()
         self.running = True
         self._pause.clear()
-        self._wake = _Either(self._stop, self._pause)
+        self._wake.clear()
         self._emit("on_train_start")
         try:
             while self.outcome is None:
@@ -268,21 +268,6 @@ class Trainer:
                 self.running = False
         return self.history
 
-
-
-class _Either:
-    """Wait until either of two events is set (or the timeout passes)."""
-
-    def __init__(self, *events: threading.Event):
-        self.events = events
-
-    def wait(self, timeout: float) -> None:
-        deadline = time.perf_counter() + timeout
-        while not any(event.is_set() for event in self.events):
-            remaining = deadline - time.perf_counter()
-            if remaining <= 0:
-                return
-            self.events[0].wait(min(remaining, 0.05))
 
 
 class ParameterTrace(Callback):

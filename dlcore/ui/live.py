@@ -74,8 +74,8 @@ def _act(page: Page, keys: _Keys, action: str, values: Values, build: Callable[[
     run: Run | None = state.get(keys.run)
     continues = run is not None and run.state in ("paused", "ready", "finished", "stopped")
     fresh = action == "train" or (action in ("step", "step_batch") and not continues)
-    problems = values.problems() if fresh else _live_problems(values) if action in ("resume", "step", "step_batch",
-                                                                                       "more") else []
+    trains = action in ("train", "resume", "step", "step_batch", "more")
+    problems = values.problems(live_only=not fresh) if trains else []  # Pause, Stop and Reset always work
     state[keys.messages] = [("error", key, vals) for key, vals in problems]
     if problems:
         return
@@ -92,17 +92,9 @@ def _act(page: Page, keys: _Keys, action: str, values: Values, build: Callable[[
         run.pause() if action == "pause" else run.stop()
         run.join(ACT_SECONDS)
     elif action in ("more", "step", "step_batch") and run is not None and run.state in ("finished", "stopped"):
-        run.trainer.extend(more if action == "more" else 1)
-        run.start(until)
+        run.train_more(more if action == "more" else 1, until)
     elif action in ("resume", "step", "step_batch") and run is not None and run.state in ("paused", "ready"):
         run.start(until)
-
-
-def _live_problems(values: Values) -> list[tuple[str, dict]]:
-    """What is wrong with the settings that apply during a run (the learning rate)."""
-    found = (values.settings[name].problem(value) for name, value in values.items()
-             if name in values.settings and values.settings[name].live)
-    return [problem for problem in found if problem is not None]
 
 
 def _start_fresh(page: Page, keys: _Keys, values: Values, build: Callable[[], Run], until: str | None) -> None:
@@ -156,10 +148,15 @@ def _controls(page: Page, keys: _Keys, run: Run | None, values: Values, step_bat
              help=page.t("train.speed_help"))
     if ended:
         left, right, _ = st.columns([1.2, 1.6, 4])
-        more = kept(left.number_input, page.t("train.more_epochs"), keys.more, int(values.get("epochs") or 10),
+        more = kept(left.number_input, page.t("train.more_epochs"), keys.more, _more_epochs(keys, values),
                     min_value=1, max_value=100_000, step=1)
         right.button(page.t("train.more", n=more), key=f"{page.key}:more", on_click=_clicked(keys, "more"),
                      width="stretch")
+
+
+def _more_epochs(keys: _Keys, values: Values) -> int:
+    """How many epochs "Train N more" adds: the number chosen, at first the page's epochs."""
+    return int(st.session_state.get(keys.more) or values.get("epochs") or 1)
 
 
 def _progress_text(page: Page, run: Run) -> str:
@@ -295,13 +292,13 @@ def live_run(page: Page, values: Values, build: Callable[[], Run], draw: Draw, *
     keys = _Keys(page)
     action = st.session_state.pop(keys.action, None)
     if action is not None:
-        _act(page, keys, action, values, build, int(st.session_state.get(keys.more) or values.get("epochs", 1) or 1))
+        _act(page, keys, action, values, build, _more_epochs(keys, values))
     run: Run | None = st.session_state.get(keys.run)
     if run is not None:
-        _apply_live_settings(page, run, values, keys)
+        _apply_live_settings(run, values, keys)
     _controls(page, keys, run, values, step_batches, pace)
     messages = st.session_state.get(keys.messages, [])
-    for key, vals in _live_problems(values):  # a bad learning rate typed during a run is said at once
+    for key, vals in values.problems(live_only=True):  # a bad learning rate typed during a run is said at once
         if ("error", key, vals) not in messages:
             messages = messages + [("error", key, vals)]
     for kind, key, vals in messages:
@@ -320,10 +317,10 @@ def live_run(page: Page, values: Values, build: Callable[[], Run], draw: Draw, *
     return st.session_state.get(keys.run)
 
 
-def _apply_live_settings(page: Page, run: Run, values: Values, keys: _Keys) -> None:
+def _apply_live_settings(run: Run, values: Values, keys: _Keys) -> None:
     """The learning rate (when valid) and the speed apply to the run from its next batch."""
     lr = values.get("lr")
-    if lr is not None and values.settings["lr"].problem(lr) is None and run.trainer.lr not in (None, lr):
+    if lr is not None and not values.problems(live_only=True) and run.trainer.lr not in (None, lr):
         run.trainer.set_lr(lr)
     run.trainer.pace = st.session_state.get(keys.speed) or None
 
