@@ -9,6 +9,7 @@ import torch
 from dlcore.data import DATA_DIR_ENV, data_dir
 from dlcore.devices import available_devices, pick_device, set_training_threads
 from dlcore.lectures import LECTURES
+from dlcore.settings import DEFAULT_SEED
 from dlcore.text import LANGUAGES, translate
 from dlcore.ui.widgets import kept, remembered_choice
 
@@ -67,7 +68,7 @@ def page_setup(key: str) -> Page:
         devices = available_devices()
         device = kept(st.selectbox, translate("sidebar.device", lang), "device",
                       remembered_choice("device", list(devices), "cpu"), options=list(devices), format_func=devices.get)
-        seed = kept(st.number_input, translate("sidebar.seed", lang), "seed", 0, min_value=0, max_value=2**31 - 1,
+        seed = kept(st.number_input, translate("sidebar.seed", lang), "seed", DEFAULT_SEED, min_value=0, max_value=2**31 - 1,
                     step=1, help=translate("sidebar.seed_help", lang))
         st.caption(f"{translate('sidebar.data_dir', lang)}: `{data_dir()}`",
                    help=translate("sidebar.data_dir_help", lang, env=DATA_DIR_ENV))
