@@ -4,4 +4,7 @@ import streamlit as st
 from dlcore import ui
 
 lang = st.session_state.get("lang", st.session_state.get("kept:lang", "en"))
-st.navigation(ui.lecture_pages(lang), position="hidden").run()  # every page draws the menu itself (ui.page_setup)
+try:
+    st.navigation(ui.lecture_pages(lang), position="hidden").run()  # every page draws the menu itself (ui.page_setup)
+finally:
+    ui.finish_page()  # the page's address and its "Copy link" box (when the page has not done it)

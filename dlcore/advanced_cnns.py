@@ -17,7 +17,7 @@ from torch import nn
 from dlcore.classify import accuracy_evaluator
 from dlcore.convnets import MODELS as CNN_MODELS
 from dlcore.convnets import layer_shapes, parameter_count
-from dlcore.figures import downsample, new_figure
+from dlcore.figures import BLUE, GREEN, VERMILLION, downsample, new_figure
 from dlcore.image_figures import percent_axis
 from dlcore.image_training import IMAGE_SETTINGS, Variant, seeded_model, training_batches
 from dlcore.images import ImageData
@@ -210,7 +210,7 @@ def comparison_rows(race: Race, history: History) -> list[dict]:
     return rows
 
 
-COLORS = {"basic": "#636efa", "inception": "#ef553b", "resnet": "#00cc96"}
+COLORS = {"basic": BLUE, "inception": VERMILLION, "resnet": GREEN}
 
 
 def comparison_accuracy(race: Race, history: History, labels: dict[str, str], lang: str = "en") -> go.Figure:

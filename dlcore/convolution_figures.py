@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from dlcore.figures import new_figure
+from dlcore.figures import VERMILLION, new_figure
 
-WINDOW_COLOUR = "#ef553b"
+WINDOW_COLOUR = VERMILLION
 
 
 def _square_outlines(cells) -> tuple[np.ndarray, np.ndarray]:

@@ -20,6 +20,12 @@ def available_devices() -> dict[str, str]:
     return devices
 
 
+def race_devices() -> list[str]:
+    """The CPU and the first GPU, when this machine has a GPU (the CPU-against-GPU race is offered only then)."""
+    gpus = [device for device in available_devices() if device != "cpu"]
+    return ["cpu", gpus[0]] if gpus else []
+
+
 def pick_device(device_id: str | None) -> torch.device:
     """The device with this id if it exists, otherwise the CPU."""
     return torch.device(device_id if device_id in available_devices() else "cpu")

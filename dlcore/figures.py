@@ -6,8 +6,20 @@ import plotly.graph_objects as go
 
 from dlcore.text import translate
 
+BLUE, VERMILLION, GREEN, PURPLE, ORANGE, SKY, GREY = (
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#999999")
+PALETTE = [BLUE, VERMILLION, GREEN, PURPLE, ORANGE, SKY]
+"""Okabe and Ito's colours, told apart with every common colour blindness: every chart draws with them."""
+
+
+def faint(colour: str, alpha: float) -> str:
+    """A palette colour, see-through."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{alpha})"
+
+
 MAX_POINTS = 2000
-LAYOUT = dict(margin=dict(l=10, r=10, t=40, b=10), height=320)
+LAYOUT = dict(margin=dict(l=10, r=10, t=40, b=10), height=320, colorway=PALETTE)
 VALIDATE = False
 """Plotly checks every property as it is set, which triples the cost of a live redraw; the tests switch it on."""
 
@@ -44,22 +56,21 @@ def loss_curve(history, lang: str = "en", log_y: bool = False) -> go.Figure:
     if batches_per_epoch > 1:
         steps, losses = downsample(history.batch_loss)
         fig.add_scatter(x=steps / batches_per_epoch, y=losses, mode="lines",
-                        name=translate("chart.batch", lang), line=dict(width=1, color="rgba(99,110,250,0.35)"))
+                        name=translate("chart.batch", lang), line=dict(width=1, color=faint(BLUE, 0.35)))
     x, y = downsample(history.series("loss"))
     fig.add_scatter(x=np.asarray(epochs)[x - 1] if len(x) else x, y=y, mode="lines+markers" if len(x) < 60 else "lines",
-                    name=translate("chart.epoch", lang), line=dict(width=3, color="#636efa"))
+                    name=translate("chart.epoch", lang), line=dict(width=3, color=BLUE))
     for change in history.lr_changes:  # where the learning rate was changed during the run
         x = change["batch"] / max(batches_per_epoch, 1)
-        fig.add_vline(x=x, line=dict(color="#ef553b", width=1, dash="dash"),
-                      annotation=dict(text=f"lr → {change['lr']:g}", font=dict(color="#ef553b")))
+        fig.add_vline(x=x, line=dict(color=VERMILLION, width=1, dash="dash"),
+                      annotation=dict(text=f"lr → {change['lr']:g}", font=dict(color=VERMILLION)))
     if log_y:
         fig.update_yaxes(type="log")
     fig.update_layout(showlegend=batches_per_epoch > 1)
     return fig
 
 
-EARLIER_COLOURS = ["rgba(127,127,127,0.55)", "rgba(0,204,150,0.5)", "rgba(171,99,250,0.5)", "rgba(255,161,90,0.55)",
-                   "rgba(25,211,243,0.5)"]
+EARLIER_COLOURS = [faint(colour, 0.55) for colour in (GREY, GREEN, PURPLE, ORANGE, SKY)]
 
 
 def add_earlier_runs(fig: go.Figure, earlier: list[tuple[str, list[float]]], lang: str = "en") -> go.Figure:
@@ -77,22 +88,22 @@ def add_earlier_runs(fig: go.Figure, earlier: list[tuple[str, list[float]]], lan
 def cost_curve(ws, costs, path, path_costs, lang: str = "en") -> go.Figure:
     """MSE(w) over the swept w, with the path gradient descent walked and its current point."""
     fig = new_figure(translate("gd.cost_title", lang), "w", translate("gd.cost_axis", lang))
-    fig.add_scatter(x=ws, y=costs, mode="lines", name="MSE(w)", line=dict(color="#636efa", width=3))
+    fig.add_scatter(x=ws, y=costs, mode="lines", name="MSE(w)", line=dict(color=BLUE, width=3))
     if path:
         steps, xs = downsample(path, 400)
         ys = np.asarray(path_costs)[steps - 1]
         fig.add_scatter(x=xs, y=ys, mode="lines+markers", name=translate("gd.path", lang),
-                        line=dict(color="rgba(239,85,59,0.5)", width=1), marker=dict(size=5))
+                        line=dict(color=faint(VERMILLION, 0.5), width=1), marker=dict(size=5))
         fig.add_scatter(x=[path[-1]], y=[path_costs[-1]], mode="markers", name=f"w = {path[-1]:.4g}",
-                        marker=dict(color="#ef553b", size=14, line=dict(color="white", width=2)))
+                        marker=dict(color=VERMILLION, size=14, line=dict(color="white", width=2)))
     return fig
 
 
 def fitted_line(x, y, line_x, line_y, lang: str = "en") -> go.Figure:
     """The data points and the model's line through them."""
     fig = new_figure(translate("reg.fit_title", lang), "x", "y")
-    fig.add_scatter(x=x, y=y, mode="markers", name=translate("reg.data", lang), marker=dict(size=12, color="#636efa"))
-    fig.add_scatter(x=line_x, y=line_y, mode="lines", name=translate("reg.model", lang), line=dict(color="#ef553b", width=3))
+    fig.add_scatter(x=x, y=y, mode="markers", name=translate("reg.data", lang), marker=dict(size=12, color=BLUE))
+    fig.add_scatter(x=line_x, y=line_y, mode="lines", name=translate("reg.model", lang), line=dict(color=VERMILLION, width=3))
     return fig
 
 
@@ -100,10 +111,10 @@ def sigmoid_decision(hours, probability, boundary, data_x, data_y, lang: str = "
     """Probability of passing against hours studied, the 0.5 line, and the decision boundary."""
     fig = new_figure(translate("logistic.plot_title", lang), translate("logistic.hours", lang),
                   translate("logistic.probability", lang), yaxis_range=[-0.05, 1.05])
-    fig.add_scatter(x=np.asarray(hours), y=np.asarray(probability), mode="lines", name="sigmoid(w·x + b)", line=dict(color="#636efa", width=3))
+    fig.add_scatter(x=np.asarray(hours), y=np.asarray(probability), mode="lines", name="sigmoid(w·x + b)", line=dict(color=BLUE, width=3))
     fig.add_scatter(x=data_x, y=data_y, mode="markers", name=translate("reg.data", lang),
-                    marker=dict(size=12, color="#00cc96", line=dict(color="black", width=1)))
-    fig.add_scatter(x=[hours[0], hours[-1]], y=[0.5, 0.5], mode="lines", line=dict(color="red"), name="0.5")
+                    marker=dict(size=12, color=GREEN, line=dict(color="black", width=1)))
+    fig.add_scatter(x=[hours[0], hours[-1]], y=[0.5, 0.5], mode="lines", line=dict(color=VERMILLION, dash="dot"), name="0.5")
     if boundary is not None and hours[0] <= boundary <= hours[-1]:
         fig.add_scatter(x=[boundary, boundary], y=[0, 1], mode="lines", line=dict(color="gray", dash="dash"),
                         name=translate("logistic.boundary_at", lang, x=boundary))
@@ -121,10 +132,10 @@ def computation_graph(nodes, edges, lang: str = "en") -> go.Figure:
         fig.add_annotation(x=depth[b], y=0, ax=depth[a], ay=0, xref="x", yref="y", axref="x", ayref="y",
                            showarrow=True, arrowhead=3, arrowsize=1.5, standoff=22, startstandoff=22)
     labels = [f"<b>{node.name}</b><br>{translate('backprop.value', lang)} = {node.value:.4g}"
-              f"<br><span style='color:#ef553b'>∂loss/∂ = {node.grad:.4g}</span>" for node in nodes]
+              f"<br><span style='color:{VERMILLION}'>∂loss/∂ = {node.grad:.4g}</span>" for node in nodes]
     fig.add_scatter(x=depth, y=[0] * len(nodes), mode="markers+text", text=labels,
                     textposition=["top center" if i % 2 else "bottom center" for i in range(len(nodes))],
-                    marker=dict(size=30, color="#ab63fa"), hoverinfo="text")
+                    marker=dict(size=30, color=PURPLE), hoverinfo="text")
     fig.update_xaxes(visible=False, range=[-0.7, max(depth) + 0.7])
     fig.update_yaxes(visible=False, range=[-1.6, 1.6])
     return fig
@@ -134,7 +145,7 @@ def lines(title: str, x_title: str, y_title: str, series: dict[str, list[float]]
           targets: dict[str, float] | None = None, target_label: str = "") -> go.Figure:
     """One line per named series over its steps; a series' known target value dashed in the same colour."""
     fig = new_figure(title, x_title, y_title)
-    colors = ["#636efa", "#ef553b", "#00cc96", "#ab63fa", "#ffa15a"]
+    colors = PALETTE
     for number, (name, values) in enumerate(series.items()):
         color = colors[number % len(colors)]
         steps, ys = downsample(values)

@@ -7,12 +7,12 @@ import numpy as np
 import plotly.graph_objects as go
 import torch
 
-from dlcore.figures import new_figure
+from dlcore.figures import BLUE, GREEN, VERMILLION, new_figure
 from dlcore.text import translate
 
 MAX_GRID_IMAGES = 25
 MAX_TILE = 32  # pixels a side: larger images are shown downsampled
-RIGHT, WRONG = "#2ca02c", "#d62728"
+RIGHT, WRONG = GREEN, VERMILLION
 
 
 def _tiles(images: torch.Tensor) -> np.ndarray:
@@ -87,7 +87,7 @@ def accuracy_curve(history, lang: str = "en") -> go.Figure:
     fig = new_figure(translate("imgfig.accuracy_title", lang), translate("chart.epoch", lang),
                      translate("imgfig.accuracy", lang))
     epochs = np.asarray(history.series("epoch"))
-    for metric, color in (("train_acc", "#636efa"), ("test_acc", "#ef553b")):
+    for metric, color in (("train_acc", BLUE), ("test_acc", VERMILLION)):
         values = np.asarray(history.series(metric), dtype=float)
         fig.add_scatter(x=epochs[: len(values)], y=values, mode="lines+markers", name=translate(f"imgfig.{metric}", lang),
                         line=dict(color=color, width=3))
@@ -97,7 +97,7 @@ def accuracy_curve(history, lang: str = "en") -> go.Figure:
 def class_probabilities(probabilities, class_names: list[str], lang: str = "en") -> go.Figure:
     """The softmax output for one image as bars, the most likely class highlighted."""
     values = np.asarray(probabilities, dtype=float).ravel()
-    colors = ["#ef553b" if index == values.argmax() else "#636efa" for index in range(len(values))]
+    colors = [VERMILLION if index == values.argmax() else BLUE for index in range(len(values))]
     fig = new_figure(translate("imgfig.probabilities_title", lang), translate("imgfig.class", lang),
                      translate("imgfig.probability", lang), yaxis_range=[0, 1], showlegend=False)
     fig.add_bar(x=class_names, y=values, marker_color=colors, hovertemplate="%{x}: %{y:.1%}<extra></extra>")

@@ -78,6 +78,7 @@ def new_classifier(build: Callable[[], nn.Module], data: ImageData, values: Mapp
     """A fresh model, its trainer and its test-set view from a page's values (lr, epochs, batch_size, optimizer,
     momentum, train_size), seeded: (model, trainer, view).  The trainer measures train/test accuracy per epoch."""
     model = seeded_model(build, device, seed)
+    data = data.to(device)  # the same tensors when the data is there already
     optimizer = make_optimizer(values["optimizer"], model.parameters(), values["lr"], values["momentum"])
     step = supervised_step(model, torch.nn.CrossEntropyLoss(), optimizer)
     batches = training_batches(data, values["batch_size"], values["train_size"], seed)

@@ -8,10 +8,10 @@ from html import escape
 
 import plotly.graph_objects as go
 
-from dlcore.figures import LAYOUT, new_figure
+from dlcore.figures import BLUE, GREEN, LAYOUT, new_figure
 from dlcore.text import translate
 
-TARGET, RIGHT_FILL, WRONG_FILL, WHOLE_ROW_FILL = "#1a7f37", "#aceebb", "#ffcecb", "#dafbe1"
+TARGET, RIGHT_FILL, WRONG_FILL, WHOLE_ROW_FILL = BLUE, "#b8dcf0", "#f7c9a6", "#dcebf5"  # blue and orange: told apart in every colour blindness
 CHARACTER_COLUMNS = 20  # longer strings are shown as one text column
 ROW_HEIGHT = 26
 MAX_ANNOTATED = 16  # heatmaps write their values in the cells up to this many rows and columns
@@ -95,7 +95,7 @@ def accuracy_curve(accuracies: list[float], baseline: float, lang: str = "en") -
     fig = new_figure(translate("names.accuracy_title", lang), translate("chart.epoch", lang),
                      translate("names.accuracy", lang), yaxis_range=[0, 1], yaxis_tickformat=".0%")
     fig.add_scatter(x=list(range(1, len(accuracies) + 1)), y=accuracies, mode="lines+markers",
-                    name=translate("names.accuracy", lang), line=dict(width=3, color="#00cc96"))
+                    name=translate("names.accuracy", lang), line=dict(width=3, color=GREEN))
     fig.add_hline(y=baseline, line_dash="dash", line_color="gray",
                   annotation_text=f"{translate('names.majority', lang)}: {baseline:.0%}")
     return fig
@@ -106,6 +106,6 @@ def top_predictions(ranked: list[tuple[str, float]], name: str, lang: str = "en"
     fig = new_figure(translate("names.top_title", lang, name=escape(name)), translate("names.probability", lang), "",
                      height=240, xaxis_range=[0, 1])
     fig.add_trace(go.Bar(x=[p for _, p in ranked], y=[language for language, _ in ranked], orientation="h",
-                         text=[f"{p:.1%}" for _, p in ranked], textposition="auto", marker_color="#636efa"))
+                         text=[f"{p:.1%}" for _, p in ranked], textposition="auto", marker_color=BLUE))
     fig.update_yaxes(autorange="reversed")
     return fig

@@ -299,7 +299,7 @@ def sequence_trainer(variant: str, task: CharTask, *, hidden_size: int = 4, num_
     log = EpochLog()
     step = step_function(variant)(model, nn.CrossEntropyLoss(), optimizer, log)
     trainer = Trainer(step, full_batch(*task_batch(variant, task, device)), epochs, callbacks=callbacks,
-                      optimizer=optimizer)
+                      optimizer=optimizer, samples=lambda batch: 1)  # one string a step
     return trainer, model, log
 
 

@@ -46,6 +46,40 @@ class Setting:
             return "train.bad_epochs", {}
         return None
 
+    def parse(self, text: str):
+        """The value a link's text ("?lr=0.5") gives this setting; ValueError when it is none of its values."""
+        if self.widget in ("select", "select_slider"):
+            for option in self.options:
+                if str(option) == text:
+                    return option
+            raise ValueError(text)
+        if self.widget == "checkbox":
+            return parse_switch(text)
+        if self.widget == "text":
+            return text
+        whole = isinstance(self.default, int) and not isinstance(self.default, bool)
+        number = int(text) if whole else float(text)
+        if not math.isfinite(number) or self.problem(number) is not None \
+                or (self.low is not None and number < self.low) or (self.high is not None and number > self.high):
+            raise ValueError(text)
+        return number
+
+    def text(self, value) -> str:
+        """How a value is written in a link (parse reads it back)."""
+        if isinstance(value, bool):
+            return "1" if value else "0"
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))  # lr=5, not lr=5.0
+        return str(value)
+
+
+def parse_switch(text: str) -> bool:
+    """A link's on/off value: 1/true/yes/on or 0/false/no/off."""
+    switch = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+    if text.strip().lower() not in switch:
+        raise ValueError(text)
+    return switch[text.strip().lower()]
+
 
 def learning_rate(default: float) -> Setting:
     """The learning rate: applies from the next batch when it is changed during a run."""

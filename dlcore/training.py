@@ -82,6 +82,37 @@ class History:
 _END = object()  # the end of an epoch's batches
 
 
+@dataclass
+class Timing:
+    """Where a run's time went, for the line under it: the steps alone, and the whole work (with the data and
+    the metrics) without the waits of a slowed-down run."""
+
+    samples: int = 0
+    batches: int = 0
+    step_seconds: float = 0.0
+    working_seconds: float = 0.0
+    epochs: int = 0
+
+    @property
+    def samples_per_second(self) -> float:
+        return self.samples / self.step_seconds if self.step_seconds else 0.0
+
+    @property
+    def ms_per_batch(self) -> float:
+        return 1000 * self.step_seconds / self.batches if self.batches else 0.0
+
+    @property
+    def seconds_per_epoch(self) -> float:
+        return self.working_seconds / self.epochs if self.epochs else 0.0
+
+
+def leading_dimension(batch) -> int:
+    """The samples in a batch: the first dimension of its (first) tensor."""
+    first = batch[0] if isinstance(batch, (tuple, list)) and batch else batch
+    shape = getattr(first, "shape", None)
+    return int(shape[0]) if shape else 1
+
+
 def _as_float(loss) -> float:
     return float(loss.detach()) if torch.is_tensor(loss) else float(loss)
 
@@ -105,6 +136,7 @@ class Trainer:
     evaluate() -> dict             optional metrics computed after each epoch (e.g. test accuracy)
     optimizer                      optional: whatever has `param_groups`, for `set_lr` during a run
     pace                           optional: at most this many steps a second (None: as fast as possible)
+    samples(batch) -> int          how many samples a batch holds (default: its first tensor's first dimension)
 
     `lock` is held during each step: hold it to copy the model consistently from another thread.
     """
@@ -113,7 +145,7 @@ class Trainer:
 
     def __init__(self, step: Callable[[object], object], batches: Callable[[], Iterable], epochs: int, *,
                  evaluate: Callable[[], dict] | None = None, callbacks: Iterable[Callback] = (), optimizer=None,
-                 pace: float | None = None):
+                 pace: float | None = None, samples: Callable[[object], int] = leading_dimension):
         if epochs < 1:
             raise ValueError("epochs must be at least 1")
         self.step = step
@@ -123,6 +155,8 @@ class Trainer:
         self.callbacks = list(callbacks)
         self.optimizer = optimizer
         self.pace = pace
+        self.samples = samples
+        self.timing = Timing()
         self.history = History()
         self.epoch = 0  # the epoch running now (or last run), 1-based
         self.batch = 0  # batches done in that epoch
@@ -199,13 +233,19 @@ class Trainer:
         if self.pace:
             remaining = self._last_step + 1 / self.pace - time.perf_counter()
             if remaining > 0:
+                waiting_since = time.perf_counter()
                 self._wake.wait(remaining)
+                self.timing.working_seconds -= time.perf_counter() - waiting_since  # a wait is not work
         self._last_step = time.perf_counter()
 
     def _train_on(self, batch) -> None:
         self._apply_lr()
+        started = time.perf_counter()
         with self.lock:
             loss = _as_float(self.step(batch))
+        self.timing.step_seconds += time.perf_counter() - started
+        self.timing.batches += 1
+        self.timing.samples += self.samples(batch)
         self.history.batch_loss.append(loss)
         self._epoch_losses.append(loss)
         self.batch += 1
@@ -217,6 +257,7 @@ class Trainer:
         if self.evaluate is not None:
             metrics.update(self.evaluate())
         self.history.epochs.append(metrics)
+        self.timing.epochs += 1
         self._epoch_batches = None
         self._emit("on_epoch_end")
         if self.epoch >= self.epochs:
@@ -261,7 +302,9 @@ class Trainer:
             self.outcome = Outcome("failed", self.epoch, self.last_loss, f"{type(error).__name__}: {error}")
             self._emit("on_exception", error)
         finally:
-            self.seconds += time.perf_counter() - started
+            seconds = time.perf_counter() - started
+            self.seconds += seconds
+            self.timing.working_seconds += seconds
             try:
                 self._emit("on_train_end")
             finally:

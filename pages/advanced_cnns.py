@@ -17,8 +17,7 @@ DATA_SETS = ["mnist", "fashion_mnist"]
 CODE = {"inception": [ChannelConcat, InceptionA, InceptionNet], "resnet": [ResidualBlock, ResNet]}
 
 page = ui.page_setup("advanced_cnns")
-st.title(page.t("adv.title"))
-st.markdown(page.t("adv.intro"))
+ui.lecture_header(page, "adv.title", "adv.intro")
 
 model_name = ui.setting_widget(page, MODEL, {})
 variant, spec = page.variant(model_name), MODELS[model_name]

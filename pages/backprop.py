@@ -16,8 +16,7 @@ PACE = 50  # steps a second: the course's 100 epochs of 3 samples take 6 s on sc
 START_W = 1.0
 
 page = ui.page_setup("backprop")
-st.title(page.t("backprop.title"))
-st.markdown(page.t("backprop.intro"))
+ui.lecture_header(page, "backprop.title", "backprop.intro")
 values = ui.settings(page, SETTINGS)
 
 x, y = course_data(page.device)

@@ -13,8 +13,7 @@ from dlcore.training import supervised_step
 MODEL = Setting("model", "course", "cnn.model", widget="select", options=tuple(MODELS), format="cnn.model")
 
 page = ui.page_setup("cnn")
-st.title(page.t("cnn.title"))
-st.markdown(page.t("cnn.intro"))
+ui.lecture_header(page, "cnn.title", "cnn.intro")
 
 model_name = ui.setting_widget(page, MODEL, {})
 variant, spec = page.variant(model_name), MODELS[model_name]

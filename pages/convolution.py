@@ -21,8 +21,7 @@ COSTS = Settings(*(Setting(name, default, f"conv.{name}", widget="number", low=1
                  Setting("cost_kernel", 5, "conv.cost_kernel", widget="select_slider", options=(1, 3, 5, 7)))
 
 page = ui.page_setup("convolution")
-st.title(page.t("conv.title"))
-st.markdown(page.t("conv.intro"))
+ui.lecture_header(page, "conv.title", "conv.intro")
 
 
 def as_list(matrix) -> str:
@@ -150,3 +149,5 @@ else:
 
 ui.show_code(page, [convolve, max_pool, output_size, receptive_cells, example_tensors, conv_layer, conv_parameters,
                     conv_multiplications, bottleneck_costs])
+
+ui.finish_page()  # no run on this page: its address is written here

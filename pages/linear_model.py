@@ -15,8 +15,7 @@ PACE = 10  # steps a second: the course's 100 batch steps take 10 s on screen
 START_W = 1.0
 
 page = ui.page_setup("linear_model")
-st.title(page.t("gd.title"))
-st.markdown(page.t("gd.intro"))
+ui.lecture_header(page, "gd.title", "gd.intro")
 values = ui.settings(page, SETTINGS)
 st.caption(page.t("gd.diverge_hint"))
 

@@ -21,8 +21,7 @@ TRUE_W, TRUE_B = [2.0, -3.4], 4.2
 LINE_X = [0.0, 4.5]
 
 page = ui.page_setup("linear_regression")
-st.title(page.t("reg.title"))
-st.markdown(page.t("reg.intro"))
+ui.lecture_header(page, "reg.title", "reg.intro")
 dataset = ui.setting_widget(page, DATASET, {})
 variant = page.variant(dataset)
 values = ui.settings(variant, SETTINGS[dataset], only=SHOWN[dataset])

@@ -1,5 +1,4 @@
 """Lecture 6: logistic regression on hours studied -> pass/fail, with the sigmoid redrawn live."""
-import streamlit as st
 import torch
 
 from dlcore import figures, ui
@@ -12,8 +11,7 @@ SETTINGS = Settings(learning_rate(0.01), epochs(1000, high=10000), optimizer("SG
 PACE = 100  # steps a second: the course's 1,000 epochs take 10 s on screen
 
 page = ui.page_setup("logistic")
-st.title(page.t("logistic.title"))
-st.markdown(page.t("logistic.intro"))
+ui.lecture_header(page, "logistic.title", "logistic.intro")
 values = ui.settings(page, SETTINGS)
 
 

@@ -25,14 +25,14 @@ except NamesDataMissing as error:
     st.stop()
 
 majority, baseline = majority_baseline(data)
-st.markdown(page.t("names.intro", names=len(data.train) + len(data.test), languages=len(data.languages),
-                   test=len(data.test), majority=majority, baseline=baseline))
+ui.prose(page, page.t("names.intro", names=len(data.train) + len(data.test), languages=len(data.languages),
+                      test=len(data.test), majority=majority, baseline=baseline), "present.about")
 values = ui.settings(page, SETTINGS)
 
 
 def build():
     torch.manual_seed(page.seed)
-    trainer, model, evaluation = names_trainer(data, generator=torch.Generator().manual_seed(page.seed),
+    trainer, model, evaluation = names_trainer(data.to(page.device), generator=torch.Generator().manual_seed(page.seed),
                                                **{name: values[name] for name in SETTINGS.declared})
     return Run(trainer, model=model, extras={"evaluation": evaluation}, device=str(page.device))
 

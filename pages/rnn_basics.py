@@ -11,8 +11,7 @@ from dlcore.settings import Values
 PACE = 3  # steps (here: epochs) a second: the course's 15 epochs take 5 s on screen
 
 page = ui.page_setup("rnn_basics")
-st.title(page.t("seq.title"))
-st.markdown(page.t("seq.intro"))
+ui.lecture_header(page, "seq.title", "seq.intro")
 
 chosen: dict = {}
 left, right = st.columns(2)

@@ -13,8 +13,7 @@ MODEL = Setting("model", "course", "softmax.model", widget="select", options=tup
 DATA_SETS = ["mnist", "fashion_mnist"]
 
 page = ui.page_setup("softmax")
-st.title(page.t("softmax.title"))
-st.markdown(page.t("softmax.intro"))
+ui.lecture_header(page, "softmax.title", "softmax.intro")
 
 model_name = ui.setting_widget(page, MODEL, {})
 variant, spec = page.variant(model_name), VARIANTS[model_name]

@@ -4,7 +4,9 @@
 - widgets: remembered widgets and the widgets of a page's declared settings (`settings`, `kept`);
 - live: the live run, its controls, charts, replay and earlier runs (`live_run`);
 - weights: downloading and uploading a run's weights (`weights_section`);
-- images: image data sets cached per server, with their download and messages (`image_data`).
+- images: image data sets cached per server, with their download and messages (`image_data`);
+- link: the page's settings in its address, applied from a shared link and written back;
+- present: the projector view (`lecture_header`, `prose`).
 
 A page reads like a lecture:
 
@@ -13,12 +15,13 @@ A page reads like a lecture:
     run = ui.live_run(page, values, build, draw, code=[Model, supervised_step], pace=100)
 """
 from dlcore.runs import Frame, Run
-from dlcore.ui.frame import Page, device_label, lecture_pages, page_setup
+from dlcore.ui.frame import Page, device_label, finish_page, lecture_pages, page_setup
 from dlcore.ui.images import cached_resource, classifier_controls, image_data
 from dlcore.ui.live import live_run, show_code
+from dlcore.ui.present import lecture_header, prose
 from dlcore.ui.weights import weights_section
 from dlcore.ui.widgets import kept, remembered_choice, setting_widget, settings
 
-__all__ = ["Frame", "Page", "Run", "cached_resource", "classifier_controls", "device_label", "image_data", "kept",
-           "lecture_pages", "live_run", "page_setup", "remembered_choice", "setting_widget", "settings", "show_code",
+__all__ = ["Frame", "Page", "Run", "cached_resource", "classifier_controls", "device_label", "finish_page", "image_data",
+           "kept", "lecture_header", "lecture_pages", "prose", "live_run", "page_setup", "remembered_choice", "setting_widget", "settings", "show_code",
            "weights_section"]

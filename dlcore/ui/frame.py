@@ -1,6 +1,8 @@
 """The page frame every page shares: page config, the sidebar (menu, language, device, seed, data directory)."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 
 import streamlit as st
@@ -9,17 +11,28 @@ import torch
 from dlcore.data import DATA_DIR_ENV, data_dir
 from dlcore.devices import available_devices, pick_device, set_training_threads
 from dlcore.lectures import LECTURES
-from dlcore.settings import DEFAULT_SEED
+from dlcore.settings import DEFAULT_SEED, parse_switch
 from dlcore.text import LANGUAGES, translate
+from dlcore.ui.link import Link, current
+from dlcore.ui.present import PRESENT, projector_style
 from dlcore.ui.widgets import kept, remembered_choice
+
+
+_RACING_ON: ContextVar[torch.device | None] = ContextVar("racing_on", default=None)
 
 
 @dataclass
 class Page:
     key: str
     lang: str
-    device: torch.device
+    chosen_device: torch.device  # the sidebar's
     seed: int
+    present: bool = False  # the projector view (dlcore.ui.present)
+
+    @property
+    def device(self) -> torch.device:
+        """The sidebar's device, or the one a CPU-against-GPU race is building a run for (see on_device)."""
+        return _RACING_ON.get() or self.chosen_device
 
     def t(self, key: str, **values) -> str:
         return translate(key, self.lang, **values)
@@ -27,6 +40,16 @@ class Page:
     def variant(self, name: str) -> "Page":
         """The same page with its own widget keys and run, for a variant that has its own defaults."""
         return replace(self, key=f"{self.key}:{name}")
+
+
+@contextmanager
+def on_device(device: str):
+    """Every page's build() reads page.device: within this block it is `device` (the race builds a run for each)."""
+    token = _RACING_ON.set(torch.device(device))
+    try:
+        yield
+    finally:
+        _RACING_ON.reset(token)
 
 
 def device_label(device) -> str:
@@ -58,20 +81,66 @@ def _lecture_links(lang: str) -> None:
 
 
 def page_setup(key: str) -> Page:
-    """Configure the page, draw the sidebar every page shares, and return the settings it holds."""
-    st.set_page_config(page_title="Live Deep-Learning Classroom", page_icon="🧠", layout="wide")
+    """Configure the page, draw the sidebar every page shares, and return the settings it holds.
+
+    The sidebar's values may come from the page's link (dlcore.ui.link), and are written back to it."""
+    link = Link.open(key)
+    link.take(PRESENT, PRESENT, parse_switch)
+    present = bool(st.session_state.get(PRESENT, st.session_state.get(f"kept:{PRESENT}", False)))
+    st.set_page_config(page_title="Live Deep-Learning Classroom", page_icon="🧠", layout="wide",
+                       initial_sidebar_state="collapsed" if present else "auto")
     set_training_threads()
     with st.sidebar:
         menu = st.container()
+        link.take("lang", "lang", _one_of(LANGUAGES))
         lang = kept(st.radio, "Language · 语言", "lang", remembered_choice("lang", list(LANGUAGES), "en"),
                     options=list(LANGUAGES), format_func=LANGUAGES.get, horizontal=True)
+        link.lang = lang
         devices = available_devices()
+        link.take("device", "device", _one_of(devices))
         device = kept(st.selectbox, translate("sidebar.device", lang), "device",
                       remembered_choice("device", list(devices), "cpu"), options=list(devices), format_func=devices.get)
-        seed = kept(st.number_input, translate("sidebar.seed", lang), "seed", DEFAULT_SEED, min_value=0, max_value=2**31 - 1,
-                    step=1, help=translate("sidebar.seed_help", lang))
+        link.take("seed", "seed", _seed)
+        seed = kept(st.number_input, translate("sidebar.seed", lang), "seed", DEFAULT_SEED, min_value=0,
+                    max_value=MAX_SEED, step=1, help=translate("sidebar.seed_help", lang))
+        present = kept(st.toggle, translate("sidebar.present", lang), PRESENT, False,
+                       help=translate("sidebar.present_help", lang))
+        link.box = st.popover(translate("link.copy", lang), icon="🔗", width="stretch")
         st.caption(f"{translate('sidebar.data_dir', lang)}: `{data_dir()}`",
                    help=translate("sidebar.data_dir_help", lang, env=DATA_DIR_ENV))
+        st.caption(translate("sidebar.theme_hint", lang))
+    for name, value, default in (("lang", lang, "en"), ("device", device, "cpu"), ("seed", str(int(seed)), str(DEFAULT_SEED)),
+                                 (PRESENT, "1" if present else "0", "0")):
+        link.show(name, value, default)
     with menu:
         _lecture_links(lang)
-    return Page(key=key, lang=lang, device=pick_device(device), seed=int(seed))
+    if present:
+        projector_style()
+    link.note = st.container()
+    return Page(key=key, lang=lang, chosen_device=pick_device(device), seed=int(seed), present=present)
+
+
+MAX_SEED = 2**31 - 1
+
+
+def _one_of(options):
+    def parse(text: str) -> str:
+        if text not in options:
+            raise ValueError(text)
+        return text
+    return parse
+
+
+def _seed(text: str) -> int:
+    seed = int(text)
+    if not 0 <= seed <= MAX_SEED:
+        raise ValueError(text)
+    return seed
+
+
+def finish_page() -> None:
+    """Once a page has drawn its settings: the link's note, the address, the "Copy link" box.  ui.live_run calls
+    it (a page's settings come before its run), and app.py after every page; a page with neither calls it last."""
+    link = current()
+    if link is not None:
+        link.close()

@@ -19,11 +19,15 @@ from typing import Callable
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+import torch
 
 from dlcore import figures
+from dlcore.devices import race_devices
 from dlcore.runs import EarlierRun, Frame, Run, difference, remember, shown_value
 from dlcore.settings import Values
-from dlcore.ui.frame import Page, device_label
+from dlcore.ui import link
+from dlcore.training import Timing
+from dlcore.ui.frame import Page, device_label, finish_page, on_device
 from dlcore.ui.widgets import kept
 
 REDRAW_SECONDS = 0.25
@@ -60,6 +64,7 @@ class _Keys:
         self.run, self.earlier, self.action = f"run:{page.key}", f"earlier:{page.key}", f"action:{page.key}"
         self.messages, self.replay, self.cost = f"messages:{page.key}", f"{page.key}:replay", f"cost:{page.key}"
         self.speed, self.more, self.count = f"{page.key}:speed", f"{page.key}:more_epochs", f"count:{page.key}"
+        self.race = f"race:{page.key}"
 
 
 def _clicked(keys: _Keys, action: str) -> Callable[[], None]:
@@ -74,7 +79,7 @@ def _act(page: Page, keys: _Keys, action: str, values: Values, build: Callable[[
     run: Run | None = state.get(keys.run)
     continues = run is not None and run.state in ("paused", "ready", "finished", "stopped")
     fresh = action == "train" or (action in ("step", "step_batch") and not continues)
-    trains = action in ("train", "resume", "step", "step_batch", "more")
+    trains = action in ("train", "resume", "step", "step_batch", "more", "race")
     problems = values.problems(live_only=not fresh) if trains else []  # Pause, Stop and Reset always work
     state[keys.messages] = [("error", key, vals) for key, vals in problems]
     if problems:
@@ -86,6 +91,8 @@ def _act(page: Page, keys: _Keys, action: str, values: Values, build: Callable[[
             run.join(ACT_SECONDS)
         state.pop(keys.run, None)
         state[keys.earlier] = []
+    elif action == "race":
+        _start_race(page, keys, values, build)
     elif fresh:
         _start_fresh(page, keys, values, build, until)
     elif action in ("pause", "stop") and run is not None:
@@ -121,6 +128,57 @@ def _start_fresh(page: Page, keys: _Keys, values: Values, build: Callable[[], Ru
     run.start(until)
 
 
+def _start_race(page: Page, keys: _Keys, values: Values, build: Callable[[], Run]) -> None:
+    """The page's run built for the CPU and for the GPU (page.device is each in turn), trained side by side."""
+    state = st.session_state
+    racers = []
+    try:
+        for device in race_devices():
+            with on_device(device):
+                racer = build()
+            if racer is None:
+                return
+            racer.settings, racer.alive = _run_settings(page, values) | {"device": device}, _session_alive()
+            racers.append(racer)
+    except Exception as error:  # e.g. the GPU ran out of memory: say so, keep the page
+        state[keys.messages] = [("error", "train.failed", {"error": f"{type(error).__name__}: {error}"})]
+        return
+    for old in state.get(keys.race, []):
+        old.stop()
+    state[keys.race] = racers
+    for racer in racers:
+        racer.start()
+
+
+def _race_view(page: Page, keys: _Keys) -> None:
+    """The race's table (device, progress, speed) and, once both have finished, how much faster the GPU was."""
+    racers: list[Run] = st.session_state.get(keys.race, [])
+    if not racers:
+        return
+    st.markdown(f"##### 🏁 {page.t('race.title')}")
+    st.dataframe(pd.DataFrame([{page.t("race.device"): device_label(racer.device),
+                                page.t("race.epoch"): f"{racer.trainer.epoch}/{racer.trainer.epochs}",
+                                **_timing_columns(page, racer.trainer.timing)} for racer in racers]),
+                 hide_index=True, width="stretch", key=f"{page.key}:race")
+    cpu, gpu = racers[0].trainer, racers[-1].trainer
+    if all(racer.trainer.outcome is not None for racer in racers) and cpu.timing.samples_per_second:
+        st.success(page.t("race.result", gpu=device_label(racers[-1].device),
+                          factor=gpu.timing.samples_per_second / cpu.timing.samples_per_second))
+
+
+def _timing_columns(page: Page, timing: Timing) -> dict:
+    return {page.t("timing.samples"): f"{timing.samples_per_second:,.0f}", page.t("timing.batch"): f"{timing.ms_per_batch:.2f}",
+            page.t("timing.epoch"): f"{timing.seconds_per_epoch:.2f}"}
+
+
+def _timing_text(page: Page, run: Run) -> str:
+    """Under each run: where and how fast it trains."""
+    timing = run.trainer.timing
+    return page.t("timing.line", device=device_label(run.device), threads=torch.get_num_threads(),
+                  samples=f"{timing.samples_per_second:,.0f}", ms=f"{timing.ms_per_batch:.2f}",
+                  epoch=f"{timing.seconds_per_epoch:.2f}")
+
+
 def _run_settings(page: Page, values: Values) -> dict:
     """What a run is made from: the page's settings, the seed and the device."""
     return {**values.for_run(), "seed": page.seed, "device": str(page.device)}
@@ -138,6 +196,8 @@ def _controls(page: Page, keys: _Keys, run: Run | None, values: Values, step_bat
         buttons.append(("step_batch", "train.step_batch", "secondary", not can_step, "step_batch"))
     buttons += [("stop", "train.stop", "secondary", not (busy or paused), "stop"),
                 ("reset", "train.reset", "secondary", run is None and not st.session_state.get(keys.earlier), "reset")]
+    if race_devices():
+        buttons.append(("race", "race.button", "secondary", busy, "race"))
     columns = st.columns([1.2] * len(buttons) + [3])
     for column, (name, label, kind, disabled, action) in zip(columns, buttons):
         column.button(page.t(label), key=f"{page.key}:{name}", type=kind, width="stretch", disabled=disabled,
@@ -265,19 +325,35 @@ def _live_view(page: Page, keys: _Keys, draw: Draw, compare: dict, wording: dict
     this fragment was set to poll it (None: not polling); a change of state redraws the whole page."""
     state = st.session_state
     run: Run | None = state.get(keys.run)
+    _race_view(page, keys)
     if run is None:
         ChartGrid(page).show(draw(None))
         st.info(page.t("train.nothing_yet"))
+        _poll_again(keys, polled)
         return
     started = time.perf_counter()
     st.progress(min(run.trainer.epoch / run.trainer.epochs, 1.0), text=_progress_text(page, run))
+    if run.trainer.timing.batches:
+        st.caption(_timing_text(page, run))
     epoch = _replay_epoch(page, keys, run)
     charts = draw(run.frame(epoch))
     _add_earlier_runs(page, charts, state.get(keys.earlier, []), run.settings, compare, wording)
     ChartGrid(page).show(charts)
     show_outcome(page, run)
     state[keys.cost] = time.perf_counter() - started
-    if polled is not None and run.state != polled:
+    _poll_again(keys, polled)
+
+
+def _watched(keys: _Keys) -> str | None:
+    """What the polling fragment watches: the run's state while it trains, "racing" during a race, else None."""
+    run: Run | None = st.session_state.get(keys.run)
+    if run is not None and run.busy:
+        return run.state
+    return "racing" if any(racer.busy for racer in st.session_state.get(keys.race, [])) else None
+
+
+def _poll_again(keys: _Keys, polled: str | None) -> None:
+    if polled is not None and _watched(keys) != polled:
         st.rerun()  # the run ended, paused or left the line: redraw the whole page once, and poll as that needs
 
 
@@ -289,8 +365,9 @@ def live_run(page: Page, values: Values, build: Callable[[], Run], draw: Draw, *
     "Step batch" too (pages whose epoch is tiny).  compare: chart name -> metric drawn faintly
     for earlier runs (default {"loss": "loss"}).
     """
+    finish_page()  # the page's settings are drawn: its address can be written
     keys = _Keys(page)
-    action = st.session_state.pop(keys.action, None)
+    action = st.session_state.pop(keys.action, None) or _autorun()
     if action is not None:
         _act(page, keys, action, values, build, _more_epochs(keys, values))
     run: Run | None = st.session_state.get(keys.run)
@@ -310,11 +387,20 @@ def live_run(page: Page, values: Values, build: Callable[[], Run], draw: Draw, *
         changes = difference({name: run.settings.get(name) for name in now}, now, **wording)
         if changes:
             st.caption(page.t("train.next_run", changes=changes))
-    polled = run.state if run is not None and run.busy else None
+    polled = _watched(keys)
     fragment = st.fragment(run_every=_redraw_period(keys, polled) if polled else None)(_live_view)
     fragment(page, keys, draw, {"loss": "loss"} if compare is None else compare, wording, polled)
     show_code(page, code)
     return st.session_state.get(keys.run)
+
+
+def _autorun() -> str | None:
+    """"train" once when the page was opened by a link with autorun=1."""
+    opened = link.current()
+    if opened is None or not opened.autorun:
+        return None
+    opened.autorun = False
+    return "train"
 
 
 def _apply_live_settings(run: Run, values: Values, keys: _Keys) -> None:

@@ -6,6 +6,7 @@ import math
 import streamlit as st
 
 from dlcore.settings import Setting, Settings, Values
+from dlcore.ui import link
 
 
 def kept(widget, label: str, key: str, default, **kwargs):
@@ -79,8 +80,18 @@ def lr_widget(label: str, exact_label: str, key: str, default: float) -> float:
 
 
 def setting_widget(page, setting: Setting, values: dict, format_func=None):
-    """Draw one declared setting (its key: "<page key>:<name>") and return its value."""
-    key, label = f"{page.key}:{setting.name}", page.t(setting.label)
+    """Draw one declared setting (its key: "<page key>:<name>") and return its value; a link may set it, and
+    the value is written into the page's address (dlcore.ui.link)."""
+    key = f"{page.key}:{setting.name}"
+    if link.take_setting(setting, key) and setting.widget == "lr":
+        st.session_state.pop(f"{key}_slider", None)  # the slider follows the exact value the link brought
+    value = _setting_widget(page, setting, key, values, format_func)
+    link.show_setting(setting, value)
+    return value
+
+
+def _setting_widget(page, setting: Setting, key: str, values: dict, format_func):
+    label = page.t(setting.label)
     disabled = setting.enabled is not None and not setting.enabled(values)
     if setting.widget == "lr":
         return lr_widget(label, page.t("train.lr_exact"), key, setting.default)
@@ -108,14 +119,17 @@ def settings(page, declared: Settings, columns: int = 3, formats: dict | None = 
 
     The learning rate (and text boxes) take a row of their own; the other settings
     fill rows of `columns`.  formats: option labels that need the page's data
-    ({"train_size": fn}).  only: draw just these settings (the rest keep their defaults).
+    ({"train_size": fn}).  only: draw just these settings (the rest keep their defaults).  In the projector
+    view they are drawn compact: more to a row, the learning rate too.
     """
+    present = getattr(page, "present", False)
+    columns = max(columns, 4) if present else columns
     values: dict = {}
     row: list = []
     for setting in declared:
         if only is not None and setting.name not in only:
             continue
-        if setting.widget in ("lr", "text"):
+        if setting.widget == "text" or (setting.widget == "lr" and not present):
             values[setting.name] = setting_widget(page, setting, values, (formats or {}).get(setting.name))
             continue
         if not row:

@@ -1,0 +1,40 @@
+"""The projector view (the sidebar's switch, or `?present=1`): what a lecture hall at 1280×720 needs.
+
+Larger type, thicker lines and bigger markers; the lecture's prose folded away under its title; the controls
+compact above the charts, so that the controls and the first live charts fit the screen without scrolling.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+PRESENT = "present"
+"""Session state (and the link's name) of the projector view."""
+
+_STYLE = """
+<style>
+html { font-size: 17px; }
+.stMainBlockContainer { padding-top: 2.2rem; padding-bottom: 1rem; max-width: 100%; }
+.stMainBlockContainer h1 { font-size: 1.55rem; padding: 0 0 0.2rem 0; }
+.stMainBlockContainer [data-testid="stVerticalBlock"] { gap: 0.45rem; }
+[data-testid="stHeader"] { height: 2rem; background: transparent; }
+</style>
+"""
+
+
+def projector_style() -> None:
+    st.html(_STYLE)
+
+
+def lecture_header(page, title_key: str, intro_key: str) -> None:
+    """The lecture's title and its prose: written out, or folded under the title in the projector view."""
+    st.title(page.t(title_key))
+    prose(page, page.t(intro_key), "present.about")
+
+
+def prose(page, text: str, folded_label: str = "present.more") -> None:
+    """Explanation beside the charts: shown, or folded away in the projector view."""
+    if page.present:
+        with st.expander(page.t(folded_label)):
+            st.markdown(text)
+    else:
+        st.markdown(text)
