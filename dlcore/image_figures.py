@@ -91,6 +91,8 @@ def accuracy_curve(history, lang: str = "en") -> go.Figure:
         values = np.asarray(history.series(metric), dtype=float)
         fig.add_scatter(x=epochs[: len(values)], y=values, mode="lines+markers", name=translate(f"imgfig.{metric}", lang),
                         line=dict(color=color, width=3))
+    if not len(epochs):  # before the first epoch: an empty 0-100 % chart, not Plotly's -100 to 400 %
+        fig.update_yaxes(range=[0, 1])
     return percent_axis(fig)
 
 

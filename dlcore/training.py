@@ -90,7 +90,8 @@ class Timing:
     samples: int = 0
     batches: int = 0
     step_seconds: float = 0.0
-    working_seconds: float = 0.0
+    working_seconds: float = 0.0  # the time in fit() but for the waits, up to the last step
+    waiting_seconds: float = 0.0  # the waits of a slowed-down run (pace)
     epochs: int = 0
 
     @property
@@ -171,6 +172,7 @@ class Trainer:
         self._wake = threading.Event()  # set with either: ends a wait for the pace at once
         self._next_lr: float | None = None
         self._last_step = 0.0
+        self._fit_started = 0.0
 
     # -- asked from any thread -------------------------------------------------------------
     def request_stop(self) -> None:
@@ -235,7 +237,7 @@ class Trainer:
             if remaining > 0:
                 waiting_since = time.perf_counter()
                 self._wake.wait(remaining)
-                self.timing.working_seconds -= time.perf_counter() - waiting_since  # a wait is not work
+                self.timing.waiting_seconds += time.perf_counter() - waiting_since
         self._last_step = time.perf_counter()
 
     def _train_on(self, batch) -> None:
@@ -243,7 +245,9 @@ class Trainer:
         started = time.perf_counter()
         with self.lock:
             loss = _as_float(self.step(batch))
-        self.timing.step_seconds += time.perf_counter() - started
+        finished = time.perf_counter()
+        self.timing.step_seconds += finished - started
+        self.timing.working_seconds = self.seconds + finished - self._fit_started - self.timing.waiting_seconds
         self.timing.batches += 1
         self.timing.samples += self.samples(batch)
         self.history.batch_loss.append(loss)
@@ -271,7 +275,7 @@ class Trainer:
         """
         if self.outcome is not None:
             raise RuntimeError("this run has ended: extend() it to train more")
-        started = time.perf_counter()
+        started = self._fit_started = time.perf_counter()
         self.running = True
         self._pause.clear()
         self._wake.clear()
@@ -302,9 +306,8 @@ class Trainer:
             self.outcome = Outcome("failed", self.epoch, self.last_loss, f"{type(error).__name__}: {error}")
             self._emit("on_exception", error)
         finally:
-            seconds = time.perf_counter() - started
-            self.seconds += seconds
-            self.timing.working_seconds += seconds
+            self.seconds += time.perf_counter() - started
+            self.timing.working_seconds = self.seconds - self.timing.waiting_seconds
             try:
                 self._emit("on_train_end")
             finally:

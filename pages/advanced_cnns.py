@@ -19,19 +19,20 @@ CODE = {"inception": [ChannelConcat, InceptionA, InceptionNet], "resnet": [Resid
 page = ui.page_setup("advanced_cnns")
 ui.lecture_header(page, "adv.title", "adv.intro")
 
-model_name = ui.setting_widget(page, MODEL, {})
-variant, spec = page.variant(model_name), MODELS[model_name]
-st.markdown(page.t(f"adv.about.{model_name}"))
-st.caption(page.t("adv.settings"))
+with ui.folded(page):
+    model_name = ui.setting_widget(page, MODEL, {})
+    variant, spec = page.variant(model_name), MODELS[model_name]
+    st.markdown(page.t(f"adv.about.{model_name}"))
+    st.caption(page.t("adv.settings"))
 
-untrained = spec.build()
-st.markdown(page.t("adv.parameters", count=parameter_count(untrained), basic=parameter_count(BASIC.build())))
-st.subheader(page.t("adv.shapes_title"))
-st.caption(page.t("adv.shapes_help"))
-st.dataframe(pd.DataFrame(shape_rows(untrained)).rename(columns={"layer": page.t("adv.layer")}), hide_index=True)
+    untrained = spec.build()
+    st.markdown(page.t("adv.parameters", count=parameter_count(untrained), basic=parameter_count(BASIC.build())))
+    st.subheader(page.t("adv.shapes_title"))
+    st.caption(page.t("adv.shapes_help"))
+    st.dataframe(pd.DataFrame(shape_rows(untrained)).rename(columns={"layer": page.t("adv.layer")}), hide_index=True)
 
-st.subheader(page.t("adv.train_title"))
-data, values = ui.classifier_controls(page, variant, spec, DATA_SETS)
+    st.subheader(page.t("adv.train_title"))
+    data, values = ui.classifier_controls(page, variant, spec, DATA_SETS)
 
 
 def build():

@@ -17,7 +17,8 @@ START_W = 1.0
 
 page = ui.page_setup("backprop")
 ui.lecture_header(page, "backprop.title", "backprop.intro")
-values = ui.settings(page, SETTINGS)
+with ui.folded(page):
+    values = ui.settings(page, SETTINGS)
 
 x, y = course_data(page.device)
 

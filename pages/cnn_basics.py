@@ -15,9 +15,10 @@ MODEL = Setting("model", "course", "cnn.model", widget="select", options=tuple(M
 page = ui.page_setup("cnn")
 ui.lecture_header(page, "cnn.title", "cnn.intro")
 
-model_name = ui.setting_widget(page, MODEL, {})
-variant, spec = page.variant(model_name), MODELS[model_name]
-data, values = ui.classifier_controls(page, variant, spec, [spec.data], fallback=False)
+with ui.folded(page):
+    model_name = ui.setting_widget(page, MODEL, {})
+    variant, spec = page.variant(model_name), MODELS[model_name]
+    data, values = ui.classifier_controls(page, variant, spec, [spec.data], fallback=False)
 
 
 def build():

@@ -16,8 +16,9 @@ START_W = 1.0
 
 page = ui.page_setup("linear_model")
 ui.lecture_header(page, "gd.title", "gd.intro")
-values = ui.settings(page, SETTINGS)
-st.caption(page.t("gd.diverge_hint"))
+with ui.folded(page):
+    values = ui.settings(page, SETTINGS)
+    st.caption(page.t("gd.diverge_hint"))
 
 x, y = course_data(page.device)
 WS, COSTS = cost_curve(x, y)

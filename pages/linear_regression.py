@@ -22,11 +22,12 @@ LINE_X = [0.0, 4.5]
 
 page = ui.page_setup("linear_regression")
 ui.lecture_header(page, "reg.title", "reg.intro")
-dataset = ui.setting_widget(page, DATASET, {})
-variant = page.variant(dataset)
-values = ui.settings(variant, SETTINGS[dataset], only=SHOWN[dataset])
-if values.optimizer == "LBFGS":
-    st.caption(page.t("reg.lbfgs_note"))
+with ui.folded(page):
+    dataset = ui.setting_widget(page, DATASET, {})
+    variant = page.variant(dataset)
+    values = ui.settings(variant, SETTINGS[dataset], only=SHOWN[dataset])
+    if values.optimizer == "LBFGS":
+        st.caption(page.t("reg.lbfgs_note"))
 
 
 def data():

@@ -12,7 +12,8 @@ PACE = 100  # steps a second: the course's 1,000 epochs take 10 s on screen
 
 page = ui.page_setup("logistic")
 ui.lecture_header(page, "logistic.title", "logistic.intro")
-values = ui.settings(page, SETTINGS)
+with ui.folded(page):
+    values = ui.settings(page, SETTINGS)
 
 
 def build():

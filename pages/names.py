@@ -27,7 +27,8 @@ except NamesDataMissing as error:
 majority, baseline = majority_baseline(data)
 ui.prose(page, page.t("names.intro", names=len(data.train) + len(data.test), languages=len(data.languages),
                       test=len(data.test), majority=majority, baseline=baseline), "present.about")
-values = ui.settings(page, SETTINGS)
+with ui.folded(page):
+    values = ui.settings(page, SETTINGS)
 
 
 def build():

@@ -13,39 +13,40 @@ PACE = 3  # steps (here: epochs) a second: the course's 15 epochs take 5 s on sc
 page = ui.page_setup("rnn_basics")
 ui.lecture_header(page, "seq.title", "seq.intro")
 
-chosen: dict = {}
-left, right = st.columns(2)
-for column, name in ((left, "source"), (right, "target")):
-    with column:
-        chosen[name] = ui.setting_widget(page, SETTINGS[name], chosen)
-try:
-    task = char_task(chosen["source"], chosen["target"])
-    st.caption(page.t("seq.vocabulary", vocabulary=", ".join(f"`{c}`" for c in task.vocabulary),
-                      x=task.x_data, y=task.y_data))
-except SequenceInputError as error:
-    task = None
-    st.error(page.t(error.key, **error.values))
+with ui.folded(page):
+    chosen: dict = {}
+    left, right = st.columns(2)
+    for column, name in ((left, "source"), (right, "target")):
+        with column:
+            chosen[name] = ui.setting_widget(page, SETTINGS[name], chosen)
+    try:
+        task = char_task(chosen["source"], chosen["target"])
+        st.caption(page.t("seq.vocabulary", vocabulary=", ".join(f"`{c}`" for c in task.vocabulary),
+                          x=task.x_data, y=task.y_data))
+    except SequenceInputError as error:
+        task = None
+        st.error(page.t(error.key, **error.values))
 
-chosen["variant"] = ui.setting_widget(page, SETTINGS["variant"], chosen)
-spec = VARIANTS[chosen["variant"]]
-st.caption(page.t(f"seq.variant.{spec.key}.about"))
-left, right = st.columns(2)
-with left:
-    if spec.hidden_is_scores:  # the course's models: the hidden state is the class scores
-        chosen["hidden_size"] = len(task.vocabulary) if task else SETTINGS["hidden_size"].default
-        if task:
-            st.markdown(page.t("seq.hidden_is_scores", size=chosen["hidden_size"]))
-    else:
-        chosen["hidden_size"] = ui.setting_widget(page, SETTINGS["hidden_size"], chosen)
-with right:
-    if spec.max_layers > 1:
-        chosen["num_layers"] = ui.setting_widget(page, SETTINGS["num_layers"], chosen)
-    else:
-        st.markdown(page.t("seq.one_cell"))
-        chosen["num_layers"] = 1
-for name in ("lr", "epochs"):
-    chosen[name] = ui.setting_widget(page, SETTINGS[name], chosen)
-values = Values(SETTINGS, chosen)
+    chosen["variant"] = ui.setting_widget(page, SETTINGS["variant"], chosen)
+    spec = VARIANTS[chosen["variant"]]
+    st.caption(page.t(f"seq.variant.{spec.key}.about"))
+    left, right = st.columns(2)
+    with left:
+        if spec.hidden_is_scores:  # the course's models: the hidden state is the class scores
+            chosen["hidden_size"] = len(task.vocabulary) if task else SETTINGS["hidden_size"].default
+            if task:
+                st.markdown(page.t("seq.hidden_is_scores", size=chosen["hidden_size"]))
+        else:
+            chosen["hidden_size"] = ui.setting_widget(page, SETTINGS["hidden_size"], chosen)
+    with right:
+        if spec.max_layers > 1:
+            chosen["num_layers"] = ui.setting_widget(page, SETTINGS["num_layers"], chosen)
+        else:
+            st.markdown(page.t("seq.one_cell"))
+            chosen["num_layers"] = 1
+    for name in ("lr", "epochs"):
+        chosen[name] = ui.setting_widget(page, SETTINGS[name], chosen)
+    values = Values(SETTINGS, chosen)
 
 
 def build():

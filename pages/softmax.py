@@ -15,10 +15,11 @@ DATA_SETS = ["mnist", "fashion_mnist"]
 page = ui.page_setup("softmax")
 ui.lecture_header(page, "softmax.title", "softmax.intro")
 
-model_name = ui.setting_widget(page, MODEL, {})
-variant, spec = page.variant(model_name), VARIANTS[model_name]
-st.caption(page.t(f"softmax.about.{model_name}"))
-data, values = ui.classifier_controls(page, variant, spec, DATA_SETS)
+with ui.folded(page):
+    model_name = ui.setting_widget(page, MODEL, {})
+    variant, spec = page.variant(model_name), VARIANTS[model_name]
+    st.caption(page.t(f"softmax.about.{model_name}"))
+    data, values = ui.classifier_controls(page, variant, spec, DATA_SETS)
 
 
 def build():

@@ -8,6 +8,7 @@ STRINGS = {
     "sidebar.theme_hint": ("Dark theme: ⋮ menu (top right) → Settings → Dark.", "深色主题：右上角 ⋮ 菜单 → Settings → Dark。"),
     "present.about": ("About this lecture", "关于本讲"),
     "present.more": ("More explanation", "更多说明"),
+    "present.settings": ("⚙️ Settings", "⚙️ 设置"),
     # links (dlcore.ui.link)
     "link.copy": ("Copy link", "复制链接"),
     "link.about": (

@@ -167,16 +167,16 @@ def _race_view(page: Page, keys: _Keys) -> None:
 
 
 def _timing_columns(page: Page, timing: Timing) -> dict:
-    return {page.t("timing.samples"): f"{timing.samples_per_second:,.0f}", page.t("timing.batch"): f"{timing.ms_per_batch:.2f}",
-            page.t("timing.epoch"): f"{timing.seconds_per_epoch:.2f}"}
+    return {page.t("timing.samples"): f"{timing.samples_per_second:,.0f}", page.t("timing.batch"): f"{timing.ms_per_batch:.3g}",
+            page.t("timing.epoch"): f"{timing.seconds_per_epoch:.3g}"}
 
 
 def _timing_text(page: Page, run: Run) -> str:
     """Under each run: where and how fast it trains."""
     timing = run.trainer.timing
     return page.t("timing.line", device=device_label(run.device), threads=torch.get_num_threads(),
-                  samples=f"{timing.samples_per_second:,.0f}", ms=f"{timing.ms_per_batch:.2f}",
-                  epoch=f"{timing.seconds_per_epoch:.2f}")
+                  samples=f"{timing.samples_per_second:,.0f}", ms=f"{timing.ms_per_batch:.3g}",
+                  epoch=f"{timing.seconds_per_epoch:.3g}" if timing.epochs else "—")
 
 
 def _run_settings(page: Page, values: Values) -> dict:
@@ -302,7 +302,8 @@ class ChartGrid:
         self.page = page
 
     def show(self, charts: dict) -> None:
-        plots = [(name, item) for name, item in charts.items() if isinstance(item, go.Figure)]
+        plots = [(name, figures.for_projector(item) if self.page.present else item)
+                 for name, item in charts.items() if isinstance(item, go.Figure)]
         for start in range(0, len(plots), 2):
             for column, (name, figure) in zip(st.columns(2), plots[start : start + 2]):
                 column.plotly_chart(figure, key=f"{self.page.key}:chart:{name}", width="stretch")
@@ -335,7 +336,7 @@ def _live_view(page: Page, keys: _Keys, draw: Draw, compare: dict, wording: dict
     st.progress(min(run.trainer.epoch / run.trainer.epochs, 1.0), text=_progress_text(page, run))
     if run.trainer.timing.batches:
         st.caption(_timing_text(page, run))
-    epoch = _replay_epoch(page, keys, run)
+    epoch = None if page.present and run.busy else _replay_epoch(page, keys, run)  # no room for it on a projector
     charts = draw(run.frame(epoch))
     _add_earlier_runs(page, charts, state.get(keys.earlier, []), run.settings, compare, wording)
     ChartGrid(page).show(charts)

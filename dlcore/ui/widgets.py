@@ -119,17 +119,14 @@ def settings(page, declared: Settings, columns: int = 3, formats: dict | None = 
 
     The learning rate (and text boxes) take a row of their own; the other settings
     fill rows of `columns`.  formats: option labels that need the page's data
-    ({"train_size": fn}).  only: draw just these settings (the rest keep their defaults).  In the projector
-    view they are drawn compact: more to a row, the learning rate too.
+    ({"train_size": fn}).  only: draw just these settings (the rest keep their defaults).
     """
-    present = getattr(page, "present", False)
-    columns = max(columns, 4) if present else columns
     values: dict = {}
     row: list = []
     for setting in declared:
         if only is not None and setting.name not in only:
             continue
-        if setting.widget == "text" or (setting.widget == "lr" and not present):
+        if setting.widget in ("lr", "text"):
             values[setting.name] = setting_widget(page, setting, values, (formats or {}).get(setting.name))
             continue
         if not row:
