@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from dlcore.figures import BLUE, GREEN, LAYOUT, new_figure
 from dlcore.text import translate
 
+TABLE_TEXT = "#1f2328"
 TARGET, RIGHT_FILL, WRONG_FILL, WHOLE_ROW_FILL = BLUE, "#b8dcf0", "#f7c9a6", "#dcebf5"  # blue and orange: told apart in every colour blindness
 CHARACTER_COLUMNS = 20  # longer strings are shown as one text column
 ROW_HEIGHT = 26
@@ -26,7 +27,7 @@ def prediction_table(log, task, lang: str = "en") -> go.Figure:
     """The course's "Predicted string" printout as a table that grows one row per epoch.
 
     Up to CHARACTER_COLUMNS characters, each predicted character has its own cell under the
-    target character, green when right and red when wrong; longer strings get one text column.
+    target character, blue when right and orange when wrong; longer strings get one text column.
     """
     records, n = log.records, len(task.target)
     right = [sum(p == t for p, t in zip(record.prediction, task.y_data)) for record in records]
@@ -46,11 +47,12 @@ def prediction_table(log, task, lang: str = "en") -> go.Figure:
                      height=max(LAYOUT["height"], 90 + ROW_HEIGHT * min(len(records) + 1, 20)))
     fig.add_trace(go.Table(
         columnwidth=[1, *widths, 1, 1.4],
-        header=dict(values=[epoch, *headers, correct, loss], fill_color="#eaeef2", align="center"),
+        header=dict(values=[epoch, *headers, correct, loss], fill_color="#eaeef2", align="center",
+                    font=dict(color=TABLE_TEXT)),  # dark text on the light cells, in the dark theme too
         cells=dict(values=[list(range(1, len(records) + 1)), *columns, [f"{r}/{n}" for r in right],
                            [f"{record.loss:.4f}" for record in records]],
                    fill_color=[row_fill, *fills, row_fill, row_fill], align="center", height=ROW_HEIGHT,
-                   font=dict(family="monospace", size=14)),
+                   font=dict(family="monospace", size=14, color=TABLE_TEXT)),
     ))
     return fig
 

@@ -5,7 +5,7 @@ STRINGS = {
         "Larger type and lines, the prose folded away, the controls compact above the charts: made for 1280×720.",
         "更大的字体和线条，说明文字折叠起来，控件紧凑地放在图表上方：适合 1280×720 的投影。",
     ),
-    "sidebar.theme_hint": ("Dark theme: ⋮ menu (top right) → Settings → Dark.", "深色主题：右上角 ⋮ 菜单 → Settings → Dark。"),
+    "sidebar.theme_hint": ("Dark theme: the ⋮ menu at the top right → Dark.", "深色主题：右上角的 ⋮ 菜单 → Dark。"),
     "present.about": ("About this lecture", "关于本讲"),
     "present.more": ("More explanation", "更多说明"),
     "present.settings": ("⚙️ Settings", "⚙️ 设置"),
