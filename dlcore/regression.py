@@ -19,6 +19,10 @@ class LinearModel(nn.Module):
         return self.linear(x)
 
 
+D2L_TRUE_W, D2L_TRUE_B = [2.0, -3.4], 4.2
+"""The true parameters of d2l's synthetic data (lecture 5's d2l variant, seed 003)."""
+
+
 def synthetic_data(true_w, true_b, n: int = 1000, noise: float = 0.01, generator=None):
     """d2l's data: X ~ N(0, 1), y = X w + b + N(0, noise^2)."""
     true_w = torch.as_tensor(true_w, dtype=torch.float32)

@@ -4,6 +4,8 @@ import streamlit as st
 import torch
 
 from dlcore import figures, ui
+from dlcore.regression import D2L_TRUE_B as TRUE_B
+from dlcore.regression import D2L_TRUE_W as TRUE_W
 from dlcore.regression import LinearModel, course_points, predict, synthetic_data
 from dlcore.runs import Run
 from dlcore.settings import Setting, Settings, epochs, learning_rate, optimizer
@@ -17,7 +19,6 @@ SETTINGS = {"course": COURSE, "d2l": COURSE.with_defaults(lr=0.03, epochs=3)}  #
 SHOWN = {"course": ["lr", "epochs", "optimizer"], "d2l": None}  # the course fits its three points in one batch
 LOSSES = {"course": torch.nn.MSELoss(reduction="sum"), "d2l": torch.nn.MSELoss()}
 PACES = {"course": 10, "d2l": 50}  # steps a second: 100 full-batch epochs, or 3 epochs of 100 batches, in 6-10 s
-TRUE_W, TRUE_B = [2.0, -3.4], 4.2
 LINE_X = [0.0, 4.5]
 
 page = ui.page_setup("linear_regression")

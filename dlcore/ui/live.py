@@ -26,6 +26,7 @@ from dlcore.devices import race_devices
 from dlcore.runs import EarlierRun, Frame, Run, difference, remember, shown_value
 from dlcore.settings import Values
 from dlcore.ui import link
+from dlcore.ui.export import download_run
 from dlcore.training import Timing
 from dlcore.ui.frame import Page, device_label, finish_page, on_device
 from dlcore.ui.widgets import kept
@@ -341,6 +342,7 @@ def _live_view(page: Page, keys: _Keys, draw: Draw, compare: dict, wording: dict
     _add_earlier_runs(page, charts, state.get(keys.earlier, []), run.settings, compare, wording)
     ChartGrid(page).show(charts)
     show_outcome(page, run)
+    download_run(page, run)
     state[keys.cost] = time.perf_counter() - started
     _poll_again(keys, polled)
 
