@@ -1,4 +1,5 @@
-"""The course's lectures in order, and the page that teaches each (None: not built yet)."""
+"""The course's lectures in order and in the course's groups, the page that teaches each (None: not built
+yet), the path a student takes through them, and the lecturer's prepared demos (links that open a page set up)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,23 +14,58 @@ class Lecture:
     key: str  # text keys: lecture.<key> (title) and lecture.<key>.about
     page: str | None  # path from the app root
     icon: str
+    group: str  # text key app.group.<group>: the part of the course it belongs to
 
     @property
     def built(self) -> bool:
         return self.page is not None and (APP_ROOT / self.page).exists()
 
+    @property
+    def preview(self) -> Path:
+        """A picture of the page's first live chart (made by scripts/previews.py)."""
+        return APP_ROOT / "static" / "previews" / f"{self.key}.png"
+
 
 LECTURES = [
-    Lecture("2–3", "linear_model", "pages/linear_model.py", "📉"),
-    Lecture("4", "backprop", "pages/backprop.py", "🔁"),
-    Lecture("5", "linear_regression", "pages/linear_regression.py", "📏"),
-    Lecture("6", "logistic_regression", "pages/logistic_regression.py", "🎚️"),
-    Lecture("7", "multiple_input", None, "🩺"),
-    Lecture("8", "dataset_dataloader", None, "🗂️"),
-    Lecture("9", "softmax", "pages/softmax.py", "🔢"),
-    Lecture("10", "conv_arithmetic", "pages/convolution.py", "🧮"),
-    Lecture("10", "cnn", "pages/cnn_basics.py", "🖼️"),
-    Lecture("11", "advanced_cnn", "pages/advanced_cnns.py", "🏗️"),
-    Lecture("12", "rnn_basics", "pages/rnn_basics.py", "🔤"),
-    Lecture("13", "names", "pages/names.py", "🌍"),
+    Lecture("2–3", "linear_model", "pages/linear_model.py", "📉", "basics"),
+    Lecture("4", "backprop", "pages/backprop.py", "🔁", "basics"),
+    Lecture("5", "linear_regression", "pages/linear_regression.py", "📏", "pytorch"),
+    Lecture("6", "logistic_regression", "pages/logistic_regression.py", "🎚️", "pytorch"),
+    Lecture("7", "multiple_input", None, "🩺", "pytorch"),
+    Lecture("8", "dataset_dataloader", None, "🗂️", "pytorch"),
+    Lecture("9", "softmax", "pages/softmax.py", "🔢", "pytorch"),
+    Lecture("10", "conv_arithmetic", "pages/convolution.py", "🧮", "cnn"),
+    Lecture("10", "cnn", "pages/cnn_basics.py", "🖼️", "cnn"),
+    Lecture("11", "advanced_cnn", "pages/advanced_cnns.py", "🏗️", "cnn"),
+    Lecture("12", "rnn_basics", "pages/rnn_basics.py", "🔤", "rnn"),
+    Lecture("13", "names", "pages/names.py", "🌍", "rnn"),
+]
+
+GROUPS = ["basics", "pytorch", "cnn", "rnn"]
+"""The parts of the course, in order (text keys app.group.<name>)."""
+
+START_HERE = ["linear_model", "backprop", "linear_regression", "logistic_regression", "softmax", "cnn", "rnn_basics"]
+"""A student's path through the course, one lecture after another (text keys app.path.<key>)."""
+
+
+@dataclass(frozen=True)
+class Demo:
+    """A prepared demo: a page opened by a link with its settings set (dlcore.ui.link), training at once."""
+
+    key: str  # text key app.demo.<key>
+    page: str
+    settings: dict
+
+    @property
+    def query(self) -> dict:
+        return {**self.settings, "autorun": "1"}
+
+
+DEMOS = [
+    Demo("diverge", "pages/linear_model.py", {"lr": "0.3"}),
+    Demo("adam", "pages/linear_regression.py", {"optimizer": "Adam", "lr": "0.1"}),
+    Demo("logistic_fast", "pages/logistic_regression.py", {"lr": "5", "epochs": "100"}),
+    Demo("mnist_quick", "pages/softmax.py", {"train_size": "2000", "epochs": "5"}),
+    Demo("feature_maps", "pages/cnn_basics.py", {"train_size": "10000", "epochs": "3", "present": "1"}),
+    Demo("gru", "pages/rnn_basics.py", {"variant": "gru"}),
 ]

@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 
 from dlcore.training import OPTIMIZERS
 
-DEFAULT_SEED = 2
+DEFAULT_SEED = 14
 """The sidebar's seed when nothing else is chosen: with it, every lecture's first click shows what its notes show."""
 
 
