@@ -12,19 +12,20 @@ st.markdown(page.t("app.tagline"))
 st.caption(page.t("app.in_use", device=ui.device_label(page.device), data_dir=data_dir()))
 by_key = {lecture.key: lecture for lecture in LECTURES}
 
-path, demos = st.columns([3, 2])
-with path.container(border=True):
+with st.container(border=True):
     st.subheader(f"🧭 {page.t('app.start_here')}")
     st.caption(page.t("app.start_here_about"))
     for step, key in enumerate(START_HERE, start=1):
         lecture = by_key[key]
-        st.page_link(lecture.page, icon=lecture.icon, label=f"{step}. {page.t('app.lecture_n', n=lecture.number)} · "
-                     f"{page.t(f'lecture.{key}')} — {page.t(f'app.path.{key}')}")
-with demos.container(border=True):
+        link, why = st.columns([2, 3], vertical_alignment="center")
+        link.page_link(lecture.page, icon=lecture.icon, label=f"{step}. {page.t(f'lecture.{key}')}",
+                       help=page.t("app.lecture_n", n=lecture.number))
+        why.caption(page.t(f"app.path.{key}"))
+with st.container(border=True):
     st.subheader(f"🎓 {page.t('app.quick_links')}")
     st.caption(page.t("app.quick_links_about"))
-    for demo in DEMOS:
-        st.page_link(demo.page, label=page.t(f"app.demo.{demo.key}"), icon="▶️", query_params=demo.query)
+    for column, demo in zip([column for _ in range(0, len(DEMOS), 2) for column in st.columns(2)], DEMOS):
+        column.page_link(demo.page, label=page.t(f"app.demo.{demo.key}"), icon="▶️", query_params=demo.query)
 
 for group in GROUPS:
     st.header(page.t(f"app.group.{group}"))
