@@ -103,7 +103,7 @@ def in_browser(epochs: int) -> tuple[float, int, float]:
                 tab.get_by_test_id("stSlider").filter(has_text=label).get_by_role("slider").focus()
                 tab.keyboard.press(key)
                 settled(tab)
-            tab.get_by_role("button", name="Train").click()
+            tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Train").click()
             done = tab.get_by_text(re.compile(r"Finished (\d+) epochs in ([\d.]+) s"))
             done.wait_for(timeout=600_000)
             found = re.search(r"Finished (\d+) epochs in ([\d.]+) s", done.inner_text())

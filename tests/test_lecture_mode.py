@@ -120,10 +120,14 @@ def test_a_link_sets_the_pages_settings_and_the_sidebar_and_is_written_back(app)
     assert at.title[0].value == "逻辑回归" or "逻辑" in at.title[0].value
     assert dict(at.query_params) == {"lang": "zh", "seed": "7", "lr": "5", "epochs": "300"}
     assert not at.warning  # nothing in the link was refused
-    at.slider(key="logistic:epochs").set_value(500).run()  # a change is written back into the address
+    at.slider(key="logistic:epochs").set_value(500).run()  # a change is written into the address once settled:
+    assert dict(at.query_params)["epochs"] == "300"  # the run after a change sets a timer (a fragment) instead,
+    at.run()  # and the run that timer starts, with nothing changed, writes it
     assert dict(at.query_params)["epochs"] == "500"
-    at.slider(key="logistic:epochs").set_value(1000).run()  # the default is left out of it
-    assert "epochs" not in dict(at.query_params)
+    assert at.session_state["logistic:epochs"] == 500  # the link's 300 was applied once, never again
+    at.slider(key="logistic:epochs").set_value(1000).run()
+    at.run()
+    assert "epochs" not in dict(at.query_params)  # the default is left out of it
 
 
 def test_bad_and_unknown_values_in_a_link_are_named_and_ignored(app):
@@ -172,6 +176,7 @@ def test_the_projector_view_folds_the_prose_and_is_in_the_link(app):
     assert dict(at.query_params) == {"present": "1"}
     at.toggle(key="present").set_value(False).run()
     assert not any(expander.label == "About this lecture" for expander in at.expander)
+    at.run()  # settled
     assert dict(at.query_params) == {}
 
 

@@ -75,6 +75,7 @@ def top_three(at) -> list[str]:
 
 def test_pause_resume_and_a_name_read_while_paused(app):
     at = app(PAGE)
+    at.number_input(key="seed").set_value(0)  # two epochs of this model read Nakamura as Japanese with this seed
     at.slider(key=f"{KEY}:epochs").set_value(2)
     at.slider(key=f"{KEY}:hidden_size").set_value(32).run()
     at.button(key=f"{KEY}:train").click().run()

@@ -12,17 +12,22 @@ from the defaults are written, which keeps links short.
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import urlencode
 
 import streamlit as st
 
+from dlcore.settings import parse_switch
 from dlcore.text import translate
 
 WRITTEN = "link:written"
 """Session state: the query string this session wrote last (an address that differs from it is a new link)."""
-CURRENT, IGNORED = "link:current", "link:ignored"
+CURRENT, IGNORED, SHOWN, SETTLING = "link:current", "link:ignored", "link:shown", "link:settling"
+SETTLE_SECONDS = 0.8
+"""The address is written this long after the last change of a setting, not at every change: a new address
+redraws the page in the browser, which lost the steps of a slider moved by quick key presses."""
 AUTORUN = "autorun"
 
 
@@ -54,8 +59,6 @@ class Link:
         return link
 
     def _switch(self, name: str) -> bool:
-        from dlcore.settings import parse_switch
-
         if name not in self.arrived:
             return False
         text = self.arrived.pop(name)
@@ -98,12 +101,25 @@ class Link:
         if ignored and page_key == self.page_key and self.note is not None:
             self.note.warning(translate("link.ignored", self.lang, values=", ".join(f"`{item}`" for item in ignored)),
                               icon="🔗")
+        before, st.session_state[SHOWN] = st.session_state.get(SHOWN), dict(self.shown)
         if st.query_params.to_dict() != self.shown:
-            st.query_params.from_dict(self.shown)
-        st.session_state[WRITTEN] = dict(self.shown)
+            if self.fresh or before == self.shown:
+                st.query_params.from_dict(self.shown)
+            else:  # the user is changing settings now: the address follows once they have settled
+                st.session_state[SETTLING] = time.monotonic()
+                st.fragment(run_every=SETTLE_SECONDS)(_settle)()
+        st.session_state[WRITTEN] = st.query_params.to_dict()  # the address as the browser has it now
         if self.box is not None:
             with self.box:
                 _copy_box(self.lang, self.shown)
+
+
+def _settle() -> None:
+    """Once the settings have not changed for SETTLE_SECONDS, draw the page again: that run writes the address."""
+    since = st.session_state.get(SETTLING)
+    if since is not None and time.monotonic() - since >= 0.9 * SETTLE_SECONDS:
+        del st.session_state[SETTLING]
+        st.rerun()
 
 
 def current() -> Link | None:

@@ -8,6 +8,11 @@ from playwright.sync_api import TimeoutError, expect
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
+def button(tab, name: str, **options):
+    """A button of the page itself (the app's header has Streamlit's own Stop and Rerun while a script runs)."""
+    return tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name=name, **options)
+
+
 def wait_for_app(tab) -> None:
     """Wait until the page has drawn its sidebar and the script run has finished."""
     tab.get_by_test_id("stSidebar").get_by_text("Language · 语言").wait_for()

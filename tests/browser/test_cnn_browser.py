@@ -3,7 +3,7 @@ import re
 
 from playwright.sync_api import expect
 
-from browsertools import ARTIFACTS, choose, wait_for_app
+from browsertools import ARTIFACTS, button, choose, wait_for_app
 
 
 def test_cnn_trains_briefly_and_shows_its_feature_maps(server, page):
@@ -14,11 +14,11 @@ def test_cnn_trains_briefly_and_shows_its_feature_maps(server, page):
     for slider, value in (("Epochs", "10"), ("Batch size", "64")):  # quick first clicks once reset these to their minimum
         expect(page.get_by_test_id("stSlider").filter(has_text=slider).get_by_role("slider")).to_have_attribute(
             "aria-valuetext", value)
-    page.get_by_role("button", name="Train", exact=True).click()
+    button(page, "Train", exact=True).click()
     charts = page.locator('[data-testid="stPlotlyChart"]')
     for layer in ("conv1: 10 × 24 × 24", "pooling 1: 10 × 12 × 12", "conv2: 20 × 8 × 8", "pooling 2: 20 × 4 × 4"):
         expect(charts.locator(".gtitle").filter(has_text=layer)).to_have_count(1)
-    page.get_by_role("button", name="Stop").click()
+    button(page, "Stop").click()
     page.get_by_text(re.compile(r"Stopped at epoch \d+ of 10|Finished 10 epochs")).wait_for()
     wait_for_app(page)
     expect(charts.locator(".gtitle").filter(has_text="First-layer kernels: 10 × 1 × 5 × 5")).to_have_count(1)

@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browsertools import choose, wait_for_app
+from browsertools import button, choose, wait_for_app
 
 PAGES = {
     "linear_model": "Lectures 2–3",
@@ -27,9 +27,9 @@ def test_page_opened_by_url_has_the_sidebar_and_trains_live(server, page, path, 
     expect(menu.filter(has_text="4 · Back-propagation with autograd")).to_be_visible()
     expect(menu.filter(has_text="13 · Name → language with a GRU")).to_be_visible()
     expect(sidebar.get_by_text(path.replace("_", " "), exact=True)).to_have_count(0)
-    page.get_by_role("button", name="Train", exact=True).click()
+    button(page, "Train", exact=True).click()
     page.get_by_text("Loss per epoch").first.wait_for()
-    page.get_by_role("button", name="Stop").click()
+    button(page, "Stop").click()
     wait_for_app(page)
     page.get_by_text(re.compile("Finished|Stopped")).first.wait_for()
     expect(page.locator('[data-testid="stPlotlyChart"]').first).to_be_visible()
@@ -48,15 +48,15 @@ def test_stop_keeps_the_model_and_curves_of_a_long_run(server, page):
     page.get_by_test_id("stSlider").filter(has_text="Speed").get_by_role("slider").focus()
     page.keyboard.press("Home")  # as fast as possible
     wait_for_app(page)
-    page.get_by_role("button", name="Train", exact=True).click()
+    button(page, "Train", exact=True).click()
     page.get_by_text("The data and the fitted line").first.wait_for()
-    page.get_by_role("button", name="Stop").click()
+    button(page, "Stop").click()
     page.get_by_text(re.compile(r"Stopped at epoch \d+ of 2000")).wait_for()
     expect(page.get_by_text(re.compile("Learned: w = "))).to_be_visible()
     expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(3)
     page.get_by_label("More epochs").fill("50")
     page.keyboard.press("Enter")
-    page.get_by_role("button", name="Train 50 more epochs").click()  # continues the stopped run
+    button(page, "Train 50 more epochs").click()  # continues the stopped run
     page.get_by_text(re.compile(r"Finished \d+ epochs")).wait_for()
 
 
@@ -68,5 +68,5 @@ def test_home_links_to_a_lecture_and_the_language_switch_translates_it(server, p
     page.get_by_text("深度学习实时课堂").first.wait_for()
     page.get_by_role("link", name="打开").first.click()
     page.get_by_role("heading", name=re.compile("第 2–3 讲")).wait_for()
-    page.get_by_role("button", name="训练", exact=True).click()
+    button(page, "训练", exact=True).click()
     page.get_by_text(re.compile("完成 100 轮训练")).wait_for()

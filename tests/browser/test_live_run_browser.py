@@ -4,7 +4,7 @@ import time
 
 from playwright.sync_api import expect
 
-from browsertools import ARTIFACTS, epoch_shown, wait_for_app, wait_for_epoch
+from browsertools import ARTIFACTS, button, epoch_shown, wait_for_app, wait_for_epoch
 
 
 def boundary_shown(tab) -> float:
@@ -15,20 +15,20 @@ def boundary_shown(tab) -> float:
 def test_lecture_6_is_visibly_in_progress_pauses_resumes_and_replays(server, page):
     page.goto(f"{server}/logistic_regression")
     wait_for_app(page)
-    page.get_by_role("button", name="Train", exact=True).click()
+    button(page, "Train", exact=True).click()
     time.sleep(2)
     first = wait_for_epoch(page, 0)
     assert first < 1000, "the default run must still be training 2 s after Train (the default pace)"
     page.screenshot(path=str(ARTIFACTS / "lecture6_in_progress.png"))
-    page.get_by_role("button", name="Pause").click()
-    page.get_by_role("button", name="Resume").wait_for()
+    button(page, "Pause").click()
+    button(page, "Resume").wait_for()
     held = epoch_shown(page)
     time.sleep(3)
     assert epoch_shown(page) == held, "a paused run must not move"
-    page.get_by_role("button", name="Resume").click()
+    button(page, "Resume").click()
     wait_for_epoch(page, held)
-    page.get_by_role("button", name="Pause").wait_for()
-    page.get_by_role("button", name="Stop").click()
+    button(page, "Pause").wait_for()
+    button(page, "Stop").click()
     page.get_by_text(re.compile(r"Stopped at epoch \d+ of 1000")).wait_for()
     wait_for_app(page)
     latest = boundary_shown(page)
@@ -50,7 +50,7 @@ def test_closing_the_tab_ends_the_worker(server, browser):
     tab.goto(f"{server}/logistic_regression")
     wait_for_app(tab)
     assert server.workers() == 0
-    tab.get_by_role("button", name="Train", exact=True).click()
+    button(tab, "Train", exact=True).click()
     wait_for_epoch(tab, 1)
     training = server.threads()
     assert server.workers() == 1

@@ -1,7 +1,7 @@
 """The projector view at 1280×720: on every training page, after Train, the controls, the progress bar and the
 first chart are inside the window without scrolling.  Screenshots: test-artifacts/projector-<page>-<lang>.png."""
 import pytest
-from browsertools import ARTIFACTS, wait_for_app
+from browsertools import ARTIFACTS, button, wait_for_app
 from playwright.sync_api import expect
 
 TRAINING_PAGES = ["linear_model", "backprop", "linear_regression", "logistic_regression", "softmax", "cnn_basics",
@@ -38,7 +38,7 @@ def test_every_training_page_fits_the_projector(server, projector, lang):
     for name in TRAINING_PAGES:
         tab.goto(f"{server}/{name}?present=1&lang={lang}")
         wait_for_app(tab)
-        train = tab.get_by_role("button", name="Train" if lang == "en" else "训练", exact=True).first
+        train = button(tab, "Train" if lang == "en" else "训练", exact=True).first
         train.click()
         progress = tab.get_by_test_id("stProgress").first
         chart = tab.get_by_test_id("stPlotlyChart").first
@@ -51,7 +51,7 @@ def test_every_training_page_fits_the_projector(server, projector, lang):
         outside = [part for part, box in boxes.items() if not inside_window(box)]
         if outside or scrolled:
             misfits[name] = (outside, scrolled, boxes)
-        stop = tab.get_by_role("button", name="Stop" if lang == "en" else "停止", exact=True).first
+        stop = button(tab, "Stop" if lang == "en" else "停止", exact=True).first
         if stop.is_enabled():
             stop.click()
     assert not misfits, misfits

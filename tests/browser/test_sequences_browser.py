@@ -1,7 +1,7 @@
 """Lecture 12 in a real browser: open /rnn_basics first thing, train, watch the predicted-string table fill in."""
 import time
 
-from browsertools import wait_for_app
+from browsertools import button, wait_for_app
 
 
 def column_texts(table, index: int) -> list[str]:
@@ -14,7 +14,7 @@ def test_rnn_basics_opened_by_url_fills_the_prediction_table_epoch_by_epoch(serv
     wait_for_app(page)
     assert page.get_by_test_id("stSidebar").get_by_text("Random seed").is_visible()
     assert page.get_by_text("3 steps/s").is_visible()  # the default speed: 15 epochs in about 5 s
-    page.get_by_role("button", name="Train", exact=True).click()
+    button(page, "Train", exact=True).click()
     table = page.locator('[data-testid="stPlotlyChart"]').filter(has_text="Predicted string per epoch (target: ohlol)")
     rows_seen = set()
     deadline = time.time() + 60

@@ -3,7 +3,7 @@ import re
 
 from playwright.sync_api import expect
 
-from browsertools import wait_for_app
+from browsertools import button, wait_for_app
 
 
 def test_softmax_trains_live_and_stops(server, page):
@@ -11,7 +11,7 @@ def test_softmax_trains_live_and_stops(server, page):
     wait_for_app(page)
     expect(page.get_by_role("heading", name=re.compile("Lecture 9"))).to_be_visible()
     expect(page.get_by_text(re.compile("60,000 training and 10,000 test images"))).to_be_visible()
-    page.get_by_role("button", name="Train", exact=True).click()
+    button(page, "Train", exact=True).click()
     charts = page.locator('[data-testid="stPlotlyChart"]')
     grid = charts.filter(has_text="Test images").first  # a redraw may briefly show the old chart beside the new
     grid.wait_for()
@@ -19,7 +19,7 @@ def test_softmax_trains_live_and_stops(server, page):
     expect(grid.get_by_text(re.compile("^[✓✗] \\d"))).to_have_count(16)
     expect(charts.filter(has_text="Confusion matrix").first).to_be_visible()
     page.get_by_text(re.compile(r"Epoch 1/10 · loss \d")).wait_for()  # some batches are done
-    page.get_by_role("button", name="Stop").click()
+    button(page, "Stop").click()
     page.get_by_text(re.compile(r"Stopped at epoch \d+ of 10")).wait_for()
     wait_for_app(page)
     titles = charts.locator(".gtitle")
