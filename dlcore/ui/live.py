@@ -207,12 +207,17 @@ def _controls(page: Page, keys: _Keys, run: Run | None, values: Values, step_bat
         kept(st.select_slider, page.t("train.speed"), keys.speed, pace or 0, options=sorted(set(SPEEDS) | {pace or 0}),
              format_func=lambda n: page.t("train.speed.fast") if n == 0 else page.t("train.speed.n", n=n),
              help=page.t("train.speed_help"))
-    if ended:
-        left, right, _ = st.columns([1.2, 1.6, 4])
-        more = kept(left.number_input, page.t("train.more_epochs"), keys.more, _more_epochs(keys, values),
-                    min_value=1, max_value=100_000, step=1)
-        right.button(page.t("train.more", n=more), key=f"{page.key}:more", on_click=_clicked(keys, "more"),
-                     width="stretch")
+    if ended and not page.present:  # on a projector it goes under the charts (live_run)
+        _train_more(page, keys, values)
+
+
+def _train_more(page: Page, keys: _Keys, values: Values) -> None:
+    """"Train N more epochs" under an ended run."""
+    left, right, _ = st.columns([1.2, 1.6, 4], vertical_alignment="bottom")
+    more = kept(left.number_input, page.t("train.more_epochs"), keys.more, _more_epochs(keys, values),
+                min_value=1, max_value=100_000, step=1)
+    right.button(page.t("train.more", n=more), key=f"{page.key}:more", on_click=_clicked(keys, "more"),
+                 width="stretch")
 
 
 def _more_epochs(keys: _Keys, values: Values) -> int:
@@ -337,10 +342,12 @@ def _live_view(page: Page, keys: _Keys, draw: Draw, compare: dict, wording: dict
     st.progress(min(run.trainer.epoch / run.trainer.epochs, 1.0), text=_progress_text(page, run))
     if run.trainer.timing.batches:
         st.caption(_timing_text(page, run))
-    epoch = None if page.present and run.busy else _replay_epoch(page, keys, run)  # no room for it on a projector
+    above = st.container()  # the projector view draws the charts above the replay slider: they come first there
+    epoch = None if page.present and run.busy else _replay_epoch(page, keys, run)
     charts = draw(run.frame(epoch))
     _add_earlier_runs(page, charts, state.get(keys.earlier, []), run.settings, compare, wording)
-    ChartGrid(page).show(charts)
+    with above if page.present else st.container():
+        ChartGrid(page).show(charts)
     show_outcome(page, run)
     download_run(page, run)
     state[keys.cost] = time.perf_counter() - started
@@ -393,6 +400,8 @@ def live_run(page: Page, values: Values, build: Callable[[], Run], draw: Draw, *
     polled = _watched(keys)
     fragment = st.fragment(run_every=_redraw_period(keys, polled) if polled else None)(_live_view)
     fragment(page, keys, draw, {"loss": "loss"} if compare is None else compare, wording, polled)
+    if page.present and run is not None and run.state in ("finished", "stopped"):
+        _train_more(page, keys, values)
     show_code(page, code)
     return st.session_state.get(keys.run)
 

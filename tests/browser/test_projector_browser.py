@@ -46,12 +46,20 @@ def test_every_training_page_fits_the_projector(server, projector, lang):
         expect(chart).to_be_visible()
         tab.wait_for_timeout(1500)  # a few redraws
         tab.screenshot(path=str(ARTIFACTS / f"projector-{name}-{lang}.png"))
-        scrolled = tab.evaluate("() => document.querySelector('[data-testid=\"stMain\"]')?.scrollTop || 0")
-        boxes = {"progress": box_of(progress, tab), "chart": box_of(chart, tab), "train": box_of(train, tab)}
-        outside = [part for part, box in boxes.items() if not inside_window(box)]
-        if outside or scrolled:
-            misfits[name] = (outside, scrolled, boxes)
+        check(tab, f"{name} training", [progress, chart, train], misfits)
         stop = button(tab, "Stop" if lang == "en" else "停止", exact=True).first
         if stop.is_enabled():
             stop.click()
+        tab.get_by_test_id("stAlert").first.wait_for()  # stopped, or finished: Train more, replay, download appear
+        wait_for_app(tab)
+        check(tab, f"{name} ended", [progress, chart, train], misfits)
+    tab.screenshot(path=str(ARTIFACTS / f"projector-ended-{lang}.png"))
     assert not misfits, misfits
+
+
+def check(tab, moment: str, elements, misfits: dict) -> None:
+    """Note the elements outside the window, or a scrolled page, at this moment."""
+    scrolled = tab.evaluate("() => document.querySelector('[data-testid=\"stMain\"]')?.scrollTop || 0")
+    boxes = [box_of(element, tab) for element in elements]
+    if scrolled or not all(inside_window(box) for box in boxes):
+        misfits[moment] = (scrolled, boxes)
