@@ -1,4 +1,8 @@
-"""Take a run home: the exported script trains it again and reaches the page's numbers; the zip holds the run."""
+"""Take a run home: the exported script trains the run again and prints the page's numbers; the zip holds the run.
+
+The scripts run in a subprocess with nothing of this project importable (PYTHONPATH emptied, a temporary working
+folder), reading the data folder the tests use ($DL_CLASSROOM_DATA, see conftest.py).
+"""
 import csv
 import io
 import os
@@ -10,77 +14,155 @@ import zipfile
 import pytest
 import torch
 
-from dlcore import export, regression
+from dlcore import advanced_cnns, convnets, export, regression, softmax
 from dlcore.classify import accuracy
+from dlcore.runs import Run
+from dlcore.training import Trainer, full_batch, make_optimizer, supervised_step
 from pagetools import train
 
 SHARED_DATA = os.environ.get("DL_CLASSROOM_DATA", "")
+TOLERANCE = dict(rel=1e-5, abs=1e-9)  # the script prints 6 significant digits
 
 
-def run_script(source: str, tmp_path) -> tuple[list[float], dict[str, str]]:
-    """Run an exported script in a subprocess: the loss of every epoch and its RESULT lines."""
+def run_script(source: str, tmp_path, *arguments: str) -> tuple[list[dict], dict[str, str]]:
+    """Run an exported script in a subprocess: each epoch's line as {name: value} and its RESULT lines."""
     path = tmp_path / "run.py"
     path.write_text(source)
-    done = subprocess.run([sys.executable, str(path)], cwd=tmp_path, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, "DL_CLASSROOM_DATA": SHARED_DATA, "PYTHONPATH": ""})
+    done = subprocess.run([sys.executable, str(path), *arguments], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=600, env={**os.environ, "DL_CLASSROOM_DATA": SHARED_DATA, "PYTHONPATH": ""})
     assert done.returncode == 0, done.stderr
-    losses = [float(loss) for loss in re.findall(r"^epoch \d+, loss ([-\d.e+]+)", done.stdout, re.M)]
+    epochs = [dict(pair.split(" ", 1) for pair in line.split(", "))
+              for line in done.stdout.splitlines() if line.startswith("epoch ")]
     results = dict(re.findall(r"^RESULT (\S+) (.+)$", done.stdout, re.M))
-    return losses, results
+    return epochs, results
 
 
-def page_run(app, page: str, key: str, query: dict):
-    """The run of a page opened by a link (the same settings as a click), trained to its end."""
+def series(epochs: list[dict], name: str) -> list[float]:
+    return [float(epoch[name]) for epoch in epochs]
+
+
+def page_run(app, page: str, key: str, query: dict) -> Run:
+    """The run of a page opened by a link (the settings as a click would make them), trained to its end at full
+    speed."""
     at = app()
     at.switch_page(page)
     at.query_params.update(query)
     at.run()
+    at.select_slider(key=f"{key}:speed").set_value(0).run()
     train(at, key)
     run = at.session_state[f"run:{key}"]
     assert run.trainer.outcome.kind == "finished"
     return run
 
 
-def check_same_losses(run, losses):
-    assert losses == pytest.approx(run.trainer.history.series("loss"), rel=1e-5, abs=1e-9)
+def check_same_history(run: Run, epochs: list[dict], metrics=()) -> None:
+    """Every epoch's loss (and these metrics) as the page's run has them."""
+    assert len(epochs) == len(run.trainer.history.epochs)
+    for name in ("loss", *metrics):
+        assert series(epochs, name) == pytest.approx(run.trainer.history.series(name), **TOLERANCE), name
 
 
 def test_lecture_5_script_reaches_the_pages_line(app, tmp_path):
-    run = page_run(app, "pages/linear_regression.py", "linear_regression:course", {})
-    losses, results = run_script(export.script("linear_regression:course", run.settings), tmp_path)
-    check_same_losses(run, losses)
-    assert float(results["predict(4)"]) == pytest.approx(regression.predict(run.model, [4.0])[0], abs=1e-5)
+    run = page_run(app, "pages/linear_regression.py", "linear_regression:course", {})  # the course's defaults
+    assert run.settings["epochs"] == 100 and run.settings["optimizer"] == "SGD"
+    epochs, results = run_script(export.script("linear_regression:course", run.settings), tmp_path)
+    check_same_history(run, epochs)
+    assert float(results["w"]) == pytest.approx(run.model.linear.weight.item(), abs=1e-6)
+    assert float(results["b"]) == pytest.approx(run.model.linear.bias.item(), abs=1e-6)
+    assert float(results["predict(4)"]) == pytest.approx(regression.predict(run.model, [4.0])[0], abs=1e-6)
     assert float(results["predict(4)"]) == pytest.approx(8.0, abs=0.5)
 
 
 def test_lecture_6_script_reaches_the_pages_boundary(app, tmp_path):
-    run = page_run(app, "pages/logistic_regression.py", "logistic", {"lr": "0.05", "epochs": "300"})
-    losses, results = run_script(export.script("logistic", run.settings), tmp_path)
-    check_same_losses(run, losses)
-    assert float(results["boundary"]) == pytest.approx(regression.decision_boundary(run.model), abs=1e-5)
+    run = page_run(app, "pages/logistic_regression.py", "logistic", {})  # the course's defaults
+    assert run.settings["epochs"] == 1000 and run.settings["lr"] == 0.01
+    epochs, results = run_script(export.script("logistic", run.settings), tmp_path)
+    check_same_history(run, epochs)
+    assert float(results["boundary"]) == pytest.approx(regression.decision_boundary(run.model), abs=1e-6)
 
 
-def test_lecture_10_script_reaches_the_pages_test_accuracy(app, tmp_path):
+def test_lecture_10_script_reaches_the_pages_accuracy(app, tmp_path):
     run = page_run(app, "pages/cnn_basics.py", "cnn:course", {"train_size": "2000", "epochs": "1"})
-    losses, results = run_script(export.script("cnn:course", run.settings), tmp_path)
-    check_same_losses(run, losses)
+    epochs, results = run_script(export.script("cnn:course", run.settings), tmp_path)
+    check_same_history(run, epochs, ["train_acc", "test_acc"])
     data = run.extras["view"].data
-    assert float(results["test_acc"]) == pytest.approx(accuracy(run.model, data.test_x, data.test_y), abs=1e-4)
+    assert float(results["test_acc_all"]) == pytest.approx(accuracy(run.model, data.test_x, data.test_y), abs=1e-6)
 
 
-@pytest.mark.parametrize("variant", ["rnncell", "gru"])
-def test_lecture_12_script_predicts_the_pages_string(app, tmp_path, variant):
-    run = page_run(app, "pages/rnn_basics.py", "rnn_basics", {"variant": variant})
-    losses, results = run_script(export.script("rnn_basics", run.settings), tmp_path)
-    check_same_losses(run, losses)
+@pytest.mark.parametrize("query", [{"variant": "rnncell"}, {"variant": "gru", "hidden_size": "8", "num_layers": "2"},
+                                   {"variant": "embedding", "source": "banana", "target": "ananas", "epochs": "30"}])
+def test_lecture_12_script_predicts_the_pages_strings(app, tmp_path, query):
+    run = page_run(app, "pages/rnn_basics.py", "rnn_basics", query)
+    assert all(run.settings[name] == type(run.settings[name])(value) for name, value in query.items())
+    epochs, results = run_script(export.script("rnn_basics", run.settings), tmp_path)
+    check_same_history(run, epochs)
     log, task = run.extras["log"], run.extras["task"]
+    assert [epoch["predicted"] for epoch in epochs] == [task.decode(record.prediction) for record in log.records]
     assert results["predicted"] == task.decode(log.last.prediction)
 
 
+def test_lecture_11_race_script_reaches_the_pages_accuracies_and_its_zip_holds_the_three_models(app, tmp_path):
+    at = app("pages/advanced_cnns.py")
+    at.selectbox(key="advanced_cnns:compare:train_size").set_value(2000).run()
+    at.slider(key="advanced_cnns:compare:epochs").set_value(1).run()
+    at.select_slider(key="advanced_cnns:compare:speed").set_value(0).run()
+    train(at, "advanced_cnns:compare")
+    run = at.session_state["run:advanced_cnns:compare"]
+    epochs, results = run_script(export.script("advanced_cnns:compare", run.settings), tmp_path)
+    models = run.extras["race"].models
+    check_same_history(run, epochs, [f"{name}:{metric}" for name in models for metric in ("train_acc", "test_acc")])
+    assert {name: float(results[f"{name}:test_acc"]) for name in models} == pytest.approx(
+        {name: run.trainer.history.epochs[-1][f"{name}:test_acc"] for name in models}, abs=1e-6)
+    archive = zipfile.ZipFile(io.BytesIO(export.bundle("advanced_cnns:compare", run)))
+    assert "lecture11_race.py" in archive.namelist()
+    saved = torch.load(io.BytesIO(archive.read("weights.pt")))
+    for name, model in models.items():
+        fresh = advanced_cnns.COMPARED[name].build()
+        fresh.load_state_dict({key.removeprefix(f"{name}."): value for key, value in saved.items()
+                               if key.startswith(f"{name}.")})
+        assert all(torch.equal(fresh.state_dict()[key], value.cpu()) for key, value in model.state_dict().items())
+
+
+def test_a_changed_learning_rate_and_more_epochs_are_in_the_script(tmp_path):
+    """A run whose rate was changed twice during it, then trained 20 epochs more: run_script writes what ran."""
+    torch.manual_seed(5)
+    model = regression.LogisticRegressionModel()
+    x, y = regression.hours_passed()
+    optimizer = make_optimizer("SGD", model.parameters(), 0.01)
+    trainer = Trainer(supervised_step(model, torch.nn.BCELoss(reduction="sum"), optimizer), full_batch(x, y), 50,
+                      optimizer=optimizer)
+    run = Run(trainer, model=model, settings={"lr": 0.01, "epochs": 50, "optimizer": "SGD", "seed": 5, "device": "cpu"})
+    for epoch, lr in ((10, 0.5), (30, 0.05)):
+        while len(trainer.history.epochs) < epoch:
+            trainer.fit(until="epoch")
+        trainer.set_lr(lr)
+    trainer.fit()
+    trainer.extend(20)
+    trainer.fit()
+    assert [change["lr"] for change in trainer.history.lr_changes] == [0.5, 0.05] and trainer.epochs == 70
+    source = export.run_script("logistic", run)
+    assert "LR_CHANGES = {10: 0.5, 30: 0.05}" in source and "EPOCHS = 70" in source
+    epochs, results = run_script(source, tmp_path)
+    check_same_history(run, epochs)
+    assert float(results["boundary"]) == pytest.approx(regression.decision_boundary(model), abs=1e-6)
+
+
 TRAINING_PAGE_KEYS = ["linear_model", "backprop", "linear_regression:course", "linear_regression:d2l", "logistic",
-                      "rnn_basics", "names", *(f"softmax:{name}" for name in export.softmax.VARIANTS),
-                      *(f"cnn:{name}" for name in export.convnets.MODELS),
-                      *(f"advanced_cnns:{name}" for name in ("inception", "resnet"))]
+                      "rnn_basics", "names", *(f"softmax:{name}" for name in softmax.VARIANTS),
+                      *(f"cnn:{name}" for name in convnets.MODELS),
+                      *(f"advanced_cnns:{name}" for name in advanced_cnns.MODELS), "advanced_cnns:compare"]
+
+
+def pyflakes_messages(source: str, name: str) -> list[str]:
+    """What pyflakes says of the script (nothing when pyflakes is not installed)."""
+    try:
+        from pyflakes.api import check
+        from pyflakes.reporter import Reporter
+    except ImportError:
+        return []
+    said = io.StringIO()
+    check(source, name, Reporter(said, said))
+    return said.getvalue().splitlines()
 
 
 @pytest.mark.parametrize("key", TRAINING_PAGE_KEYS)
@@ -88,35 +170,99 @@ def test_every_training_page_has_a_script_that_compiles_without_dlcore(key):
     settings = {"seed": 3, "device": "cpu", "lr": 0.02, "epochs": 2, "optimizer": "SGD", "mode": "batch",
                 "batch_size": 64, "momentum": 0.5, "train_size": 2000, "dataset": "mnist", "source": "hello",
                 "target": "ohlol", "variant": "gru", "hidden_size": 8, "num_layers": 1, "bidirectional": True}
-    source = export.script(key, settings)
+    source = export.script(key, settings, [{"batch": 3, "epoch": 1, "lr": 0.1}])
     compile(source, key, "exec")
-    assert "dlcore" not in re.sub(r'""".*?"""', "", source, flags=re.S).replace("# -- the code the page ran (dlcore)", "")
-    assert "import streamlit" not in source
-    assert "SEED = 3" in source and "LR = 0.02" in source
+    assert pyflakes_messages(source, key) == []  # every name defined, every import used
+    code = re.sub(r'""".*?"""', "", source, flags=re.S).replace("# -- the code the page ran (dlcore)", "")
+    assert "dlcore" not in code and "streamlit" not in code
+    assert "SEED = 3" in source and "EPOCHS = 2" in source and "DEVICE = 'cpu'" in source
+    assert ("LR = 0.02" in source) == (key != "advanced_cnns:compare")  # the race trains with each model's own
+    assert ("LR_CHANGES = {3: 0.1}" in source) == (key != "advanced_cnns:compare")
+    assert export.recipe(key).file in source  # its docstring says how to run it
+
+
+def test_no_script_for_a_page_without_a_run_or_a_run_without_its_settings():
+    assert export.script("convolution", {}) is None and export.recipe("softmax:unknown") is None
+    assert export.script("logistic", {"lr": 0.01, "epochs": 10}) is None  # e.g. weights loaded into a run never started
+    torch.manual_seed(0)
+    model = regression.LogisticRegressionModel()
+    trainer = Trainer(supervised_step(model, torch.nn.BCELoss(), make_optimizer("SGD", model.parameters(), 0.1)),
+                      full_batch(*regression.hours_passed()), 2)
+    trainer.fit()
+    archive = zipfile.ZipFile(io.BytesIO(export.bundle("logistic", Run(trainer, model=model))))
+    assert set(archive.namelist()) == {"history.csv", "batches.csv", "weights.pt"}  # the run, without a script
 
 
 def test_lecture_2_script_runs_and_walks_w_to_two(tmp_path):
     source = export.script("linear_model", {"seed": 0, "device": "cpu", "lr": 0.01, "epochs": 100, "mode": "batch"})
-    losses, results = run_script(source, tmp_path)
+    epochs, results = run_script(source, tmp_path)
+    losses = series(epochs, "loss")
     assert len(losses) == 100 and losses[-1] < losses[0]
     assert float(results["predict(4)"]) == pytest.approx(8.0, abs=0.01)
 
 
-def test_the_bundle_holds_the_script_the_history_and_the_weights(app):
+def test_the_bundle_holds_the_script_the_history_and_the_weights(app, tmp_path):
     run = page_run(app, "pages/logistic_regression.py", "logistic", {"epochs": "20"})
     archive = zipfile.ZipFile(io.BytesIO(export.bundle("logistic", run)))
     assert set(archive.namelist()) == {"lecture06_logistic_regression.py", "history.csv", "batches.csv", "weights.pt"}
     rows = list(csv.DictReader(io.StringIO(archive.read("history.csv").decode())))
-    assert len(rows) == 20 and [float(row["loss"]) for row in rows] == pytest.approx(run.trainer.history.series("loss"))
-    assert len(archive.read("batches.csv").decode().splitlines()) == 1 + len(run.trainer.history.batch_loss)
+    assert list(rows[0]) == ["epoch", "loss", "batches"] and len(rows) == 20
+    assert [float(row["loss"]) for row in rows] == run.trainer.history.series("loss")
+    batches = list(csv.DictReader(io.StringIO(archive.read("batches.csv").decode())))
+    assert [float(row["loss"]) for row in batches] == run.trainer.history.batch_loss
     fresh = regression.LogisticRegressionModel()
     fresh.load_state_dict(torch.load(io.BytesIO(archive.read("weights.pt"))))
-    assert fresh.linear.weight.item() == run.model.linear.weight.item()
+    assert torch.equal(fresh.linear.weight, run.model.linear.weight)
+    assert torch.equal(fresh.linear.bias, run.model.linear.bias)
+
+    # the script in the zip, asked to write its own history and weights, writes the same ones
+    epochs, _ = run_script(archive.read("lecture06_logistic_regression.py").decode(), tmp_path, "--out", "out")
+    written = list(csv.DictReader((tmp_path / "out" / "history.csv").open()))
+    assert [row["epoch"] for row in written] == [row["epoch"] for row in rows] and list(written[0]) == list(rows[0])
+    assert [float(row["loss"]) for row in written] == pytest.approx([float(row["loss"]) for row in rows], **TOLERANCE)
+    again = torch.load(tmp_path / "out" / "weights.pt")
+    assert again.keys() == fresh.state_dict().keys()
+    assert all(torch.allclose(again[name], value, atol=1e-6) for name, value in fresh.state_dict().items())
 
 
 def test_a_finished_run_offers_its_download(app):
     at = app("pages/logistic_regression.py")
-    assert not [button for button in at.get("download_button")]
+    assert not at.get("download_button")
+    at.select_slider(key="logistic:speed").set_value(0).run()
     train(at, "logistic")
-    assert len(at.get("download_button")) == 1
-    assert "standalone script" in " ".join(caption.value for caption in at.caption)
+    buttons = at.get("download_button")
+    assert len(buttons) == 1 and buttons[0].proto.label == "Download this run"
+    captions = " ".join(caption.value for caption in at.caption)
+    assert "`lecture06_logistic_regression.py`, a standalone script" in captions
+
+
+def test_download_run_draws_nothing_while_training_and_the_button_in_chinese():
+    """dlcore.ui.download_run alone, in a tiny app: no button before a batch ran, the zip's button after."""
+    from streamlit.testing.v1 import AppTest
+
+    def tiny_app():
+        import streamlit as st
+        import torch
+
+        from dlcore import ui
+        from dlcore.regression import LogisticRegressionModel, hours_passed
+        from dlcore.runs import Run
+        from dlcore.training import Trainer, full_batch, make_optimizer, supervised_step
+
+        page = ui.Page("logistic", st.session_state.get("lang", "en"), torch.device("cpu"), 0)
+        torch.manual_seed(0)
+        model = LogisticRegressionModel()
+        optimizer = make_optimizer("SGD", model.parameters(), 0.01)
+        trainer = Trainer(supervised_step(model, torch.nn.BCELoss(), optimizer), full_batch(*hours_passed()), 3)
+        run = Run(trainer, model=model,
+                  settings={"lr": 0.01, "epochs": 3, "optimizer": "SGD", "seed": 0, "device": "cpu"})
+        ui.download_run(page, run)  # not trained yet: nothing to download
+        trainer.fit()
+        ui.download_run(page, run)
+
+    at = AppTest.from_function(tiny_app)
+    at.session_state["lang"] = "zh"
+    at.run()
+    assert not at.exception, at.exception
+    assert [button.proto.label for button in at.get("download_button")] == ["下载这次训练"]
+    assert "独立脚本" in at.caption[0].value

@@ -15,6 +15,7 @@ A page reads like a lecture:
     run = ui.live_run(page, values, build, draw, code=[Model, supervised_step], pace=100)
 """
 from dlcore.runs import Frame, Run
+from dlcore.ui.export import download_run
 from dlcore.ui.frame import Page, device_label, finish_page, lecture_pages, page_setup
 from dlcore.ui.images import cached_resource, classifier_controls, image_data
 from dlcore.ui.live import live_run, show_code
@@ -22,6 +23,6 @@ from dlcore.ui.present import folded, lecture_header, prose
 from dlcore.ui.weights import weights_section
 from dlcore.ui.widgets import kept, remembered_choice, setting_widget, settings
 
-__all__ = ["Frame", "Page", "Run", "cached_resource", "classifier_controls", "device_label", "finish_page", "folded", "image_data",
+__all__ = ["Frame", "Page", "Run", "cached_resource", "classifier_controls", "device_label", "download_run", "finish_page", "folded", "image_data",
            "kept", "lecture_header", "lecture_pages", "prose", "live_run", "page_setup", "remembered_choice", "setting_widget", "settings", "show_code",
            "weights_section"]
