@@ -20,11 +20,13 @@ class Lecture:
     def built(self) -> bool:
         return self.page is not None and (APP_ROOT / self.page).exists()
 
-    @property
-    def preview(self) -> Path:
-        """A picture of the page's first live chart (made by scripts/previews.py)."""
-        return APP_ROOT / "static" / "previews" / f"{self.key}.png"
+    def preview(self, lang: str = "en") -> Path:
+        """A picture of the page's live chart in that language (made by scripts/previews.py)."""
+        return APP_ROOT / "static" / "previews" / (f"{self.key}.png" if lang == "en" else f"{self.key}.{lang}.png")
 
+
+PREVIEW_SIZE = (360, 250)
+"""Width and height of a preview picture, in pixels."""
 
 LECTURES = [
     Lecture("2–3", "linear_model", "pages/linear_model.py", "📉", "basics"),
@@ -63,9 +65,11 @@ class Demo:
 
 DEMOS = [
     Demo("diverge", "pages/linear_model.py", {"lr": "0.3"}),
-    Demo("adam", "pages/linear_regression.py", {"optimizer": "Adam", "lr": "0.1"}),
-    Demo("logistic_fast", "pages/logistic_regression.py", {"lr": "5", "epochs": "100"}),
-    Demo("mnist_quick", "pages/softmax.py", {"train_size": "2000", "epochs": "5"}),
+    Demo("lbfgs", "pages/linear_regression.py", {"optimizer": "LBFGS", "lr": "1", "epochs": "10"}),
+    Demo("sigmoid_stuck", "pages/logistic_regression.py", {"lr": "5", "epochs": "100"}),
+    Demo("mnist_epoch", "pages/softmax.py", {"epochs": "1"}),
     Demo("feature_maps", "pages/cnn_basics.py", {"train_size": "10000", "epochs": "3", "present": "1"}),
     Demo("gru", "pages/rnn_basics.py", {"variant": "gru"}),
 ]
+"""What each shows (with the default seed) is said in its text app.demo.<key>.help; tests/test_page_home.py runs
+them."""

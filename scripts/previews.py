@@ -1,81 +1,187 @@
-"""Make the home page's preview pictures: each lecture's first live chart after a short run, in Chromium.
+"""Make the home page's preview pictures: each lecture's live chart after a short run, in Chromium, in both languages.
 
-    python scripts/previews.py [lecture key ...]     (all lectures by default; needs playwright and /usr/bin/chromium; data in $DL_CLASSROOM_DATA)
+    python scripts/previews.py [lecture key ...]     (all built lectures by default)
 
-Writes static/previews/<lecture key>.png (360×250).
+Needs playwright and /usr/bin/chromium, and the data sets in $DL_CLASSROOM_DATA (../shared/data when it is not set).
+Starts the app on a free loopback port, opens each lecture's page by a link that sets a short run up and starts it
+(dlcore.ui.link), waits for the run to end, photographs the charts its recipe names, trims their white margins and
+writes static/previews/<lecture key>.png (English) and <lecture key>.zh.png (简体中文): 360 × 250, a palette of 128
+colours (5-20 KB each). Takes about three minutes on two cores.
 """
+from __future__ import annotations
+
 import io
 import os
 import socket
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.request import urlopen
 
-from PIL import Image
+from PIL import Image, ImageChops
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from dlcore.lectures import LECTURES  # noqa: E402
+from dlcore.lectures import LECTURES, PREVIEW_SIZE  # noqa: E402
+from dlcore.text import LANGUAGES, STRINGS, translate  # noqa: E402
 
-OUT = ROOT / "static" / "previews"
-WIDTH, HEIGHT = 360, 250
-SHORT = {"softmax": "epochs=2", "cnn": "train_size=2000&epochs=2",
-         "advanced_cnn": "train_size=10000&epochs=1", "names": "epochs=1", "logistic_regression": "epochs=300&lr=0.05"}
-"""Link settings that keep a preview's run short."""
-CHART = {"linear_regression": "The data and the fitted line", "logistic_regression": "Probability of passing",
-         "softmax": "Test images", "cnn": "conv1:", "advanced_cnn": "Test images", "names": "Confusion matrix"}
-"""The chart a lecture's picture shows (a words of its title), when not its first one."""
+WIDTH, HEIGHT = PREVIEW_SIZE
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
-def main() -> None:
+@dataclass(frozen=True)
+class Recipe:
+    """How a lecture's picture is made."""
+
+    query: str = ""
+    """Link settings that keep the run short (present=1: the projector view's thicker lines, for line charts)."""
+    charts: tuple[str, ...] = ()
+    """The charts to photograph, stacked: a text key of the chart's title (its words before any placeholder), or
+    words of the title itself."""
+    top: bool = False
+    """Keep the top of a tall picture at the full width, rather than the whole picture made smaller."""
+    train: int | None = None
+    """Click the page's n-th Train button instead of starting its first run by the link (0 is the first)."""
+
+
+RECIPES = {
+    "linear_model": Recipe("present=1", ("gd.cost_title",)),
+    "backprop": Recipe("", ("backprop.graph_title",)),
+    "linear_regression": Recipe("present=1", ("reg.fit_title",)),
+    "logistic_regression": Recipe("present=1&epochs=300&lr=0.05", ("logistic.plot_title",)),
+    "softmax": Recipe("epochs=2", ("imgfig.grid_title",), top=True),
+    "conv_arithmetic": Recipe("", ("conv.padded_input_example",)),
+    "cnn": Recipe("train_size=2000&epochs=2", ("conv1", "conv2")),
+    "advanced_cnn": Recipe("", ("adv.fig.loss_title",), train=1),  # the race of the basic CNN, Inception and ResNet
+    "rnn_basics": Recipe("", ("seq.table_title",), top=True),
+    "names": Recipe("", ("imgfig.confusion_title",)),
+}
+
+
+def title_words(name: str, lang: str) -> str:
+    return translate(name, lang).split("{")[0] if name in STRINGS else name
+
+
+def trimmed(picture: Image.Image, margin: int = 4) -> Image.Image:
+    """The picture without its white margins."""
+    ink = ImageChops.difference(picture, Image.new("RGB", picture.size, "white")).convert("L").point(
+        lambda value: 255 if value > 12 else 0)
+    box = ink.getbbox()
+    if box is None:
+        return picture
+    left, top, right, bottom = box
+    return picture.crop((max(0, left - margin), max(0, top - margin),
+                         min(picture.width, right + margin), min(picture.height, bottom + margin)))
+
+
+def squeezed(picture: Image.Image, most: int = 14) -> Image.Image:
+    """The picture with every blank band across it (a chart's empty space) cut to `most` pixels high."""
+    ink = ImageChops.difference(picture, Image.new("RGB", picture.size, "white")).convert("L").point(
+        lambda value: 255 if value > 12 else 0)
+    width = picture.width
+    blank = [ink.crop((0, y, width, y + 1)).getbbox() is None for y in range(picture.height)]
+    keep, run = [], 0
+    for y, empty in enumerate(blank):
+        run = run + 1 if empty else 0
+        if run <= most:
+            keep.append(y)
+    squeezed = Image.new("RGB", (width, len(keep)), "white")
+    for row, y in enumerate(keep):
+        squeezed.paste(picture.crop((0, y, width, y + 1)), (0, row))
+    return squeezed
+
+
+def stacked(pictures: list[Image.Image], gap: int = 8) -> Image.Image:
+    width = max(picture.width for picture in pictures)
+    whole = Image.new("RGB", (width, sum(picture.height for picture in pictures) + gap * (len(pictures) - 1)), "white")
+    y = 0
+    for picture in pictures:
+        whole.paste(picture, (0, y))
+        y += picture.height + gap
+    return whole
+
+
+def card_picture(picture: Image.Image, top: bool) -> Image.Image:
+    """The picture in a WIDTH × HEIGHT card: the whole of it made to fit, centred, or (top) its top at full width."""
+    if top:
+        scale = WIDTH / picture.width
+    else:
+        scale = min(WIDTH / picture.width, HEIGHT / picture.height)
+    picture = picture.resize((round(picture.width * scale), round(picture.height * scale)), Image.LANCZOS)
+    card = Image.new("RGB", (WIDTH, HEIGHT), "white")
+    if top:
+        card.paste(picture.crop((0, 0, WIDTH, min(HEIGHT, picture.height))), (0, 0))
+    else:
+        card.paste(picture, ((WIDTH - picture.width) // 2, (HEIGHT - picture.height) // 2))
+    return card
+
+
+def save(picture: Image.Image, path: Path) -> None:
+    picture.quantize(colors=128, dither=Image.Dither.NONE).save(path, optimize=True)
+
+
+def photograph(tab, url: str, lecture, lang: str) -> Image.Image:
+    recipe = RECIPES.get(lecture.key, Recipe())
+    query = "&".join(part for part in (f"lang={lang}", "" if recipe.train is not None else "autorun=1", recipe.query)
+                     if part)
+    tab.goto(f"{url}/{Path(lecture.page).stem}?{query}")
+    charts = tab.get_by_test_id("stPlotlyChart")
+    if recipe.train is not None:
+        tab.get_by_test_id("stSidebar").get_by_text("Language · 语言").wait_for(timeout=120_000)
+        tab.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000)
+        tab.get_by_test_id("stMainBlockContainer").get_by_role(
+            "button", name=translate("train.train", lang), exact=True).nth(
+            recipe.train).click()
+    wanted = [charts.filter(has_text=title_words(name, lang)).first for name in recipe.charts] or [charts.first]
+    wanted[0].wait_for(timeout=120_000)
+    done = tab.get_by_test_id("stAlertContentSuccess").or_(tab.get_by_test_id("stAlertContentError"))
+    try:
+        done.first.wait_for(timeout=300_000)
+    except Exception:  # a page with no run (convolution arithmetic) shows its charts at once
+        pass
+    tab.wait_for_timeout(1500)  # the last frame drawn
+    pictures = [squeezed(trimmed(Image.open(io.BytesIO(chart.screenshot())).convert("RGB"))) for chart in wanted]
+    return card_picture(stacked(pictures), recipe.top)
+
+
+def main(keys: list[str]) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-                               "--server.port", str(port), "--server.address", "127.0.0.1"], cwd=ROOT,
+                               "--server.port", str(port), "--server.address", "127.0.0.1",
+                               "--browser.gatherUsageStats", "false"], cwd=ROOT,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
             try:
-                urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
+                urlopen(f"{url}/_stcore/health", timeout=2)
                 break
             except OSError:
                 time.sleep(0.3)
-        OUT.mkdir(parents=True, exist_ok=True)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync"])
-            tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             for lecture in LECTURES:
-                if not lecture.built or (sys.argv[1:] and lecture.key not in sys.argv[1:]):
+                if not lecture.built or (keys and lecture.key not in keys):
                     continue
-                path = Path(lecture.page).stem
-                query = SHORT.get(lecture.key, "")
-                tab.goto(f"http://127.0.0.1:{port}/{path}?autorun=1&{query}")
-                chart = tab.get_by_test_id("stPlotlyChart").filter(has_text=CHART.get(lecture.key, "")).first
-                chart.wait_for(timeout=120_000)
-                done = tab.get_by_test_id("stAlertContentSuccess").or_(tab.get_by_test_id("stAlertContentError"))
-                try:
-                    done.first.wait_for(timeout=180_000)
-                except Exception:  # a page with no run (convolution arithmetic) shows its charts at once
-                    pass
-                tab.wait_for_timeout(1500)
-                picture = Image.open(io.BytesIO(chart.screenshot())).convert("RGB")
-                picture = picture.resize((WIDTH, round(picture.height * WIDTH / picture.width)), Image.LANCZOS)
-                card = Image.new("RGB", (WIDTH, HEIGHT), "white")  # every card's picture the same size:
-                card.paste(picture.crop((0, 0, WIDTH, min(HEIGHT, picture.height))))  # the top of a tall chart
-                picture = card
-                picture.save(OUT / f"{lecture.key}.png", optimize=True)
-                print(lecture.key, picture.size, (OUT / f"{lecture.key}.png").stat().st_size, "bytes", flush=True)
+                for lang in LANGUAGES:
+                    tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+                    path = lecture.preview(lang)
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    save(photograph(tab, url, lecture, lang), path)
+                    tab.close()
+                    print(path.relative_to(ROOT), path.stat().st_size, "bytes", flush=True)
             browser.close()
     finally:
         server.terminate()
+        server.wait(timeout=30)
 
 
 if __name__ == "__main__":
     os.environ.setdefault("DL_CLASSROOM_DATA", str(ROOT.parent / "shared" / "data"))
-    main()
+    main(sys.argv[1:])

@@ -1,45 +1,127 @@
 """The home page as a course map: the course's parts, a picture of each lecture's live chart, a student's path, and
-quick links that open prepared demos."""
+quick links that open prepared demos (each checked here: its settings are the page's own, and it shows what its
+text says)."""
+import re
+from pathlib import Path
+from urllib.parse import parse_qs
+
 import pytest
 
-from dlcore.lectures import DEMOS, GROUPS, LECTURES, START_HERE
-from dlcore.text import translate
-from pagetools import texts
+from dlcore.lectures import DEMOS, GROUPS, LECTURES, PREVIEW_SIZE, START_HERE, Lecture
+from dlcore.text import LANGUAGES, translate
+from pagetools import texts, wait_for_run
+
+BUILT = [lecture for lecture in LECTURES if lecture.built]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_home_shows_the_course_in_its_parts_with_the_path_and_the_demos(app, lang):
+def test_home_shows_the_course_in_its_parts_with_every_lecture(app, lang):
     at = app(lang=lang)
-    headers = [header.value for header in at.header]
-    assert headers == [translate(f"app.group.{group}", lang) for group in GROUPS]
-    links = {link.proto.label: link.proto.page for link in at.get("page_link")}
-    for step, key in enumerate(START_HERE, start=1):
-        assert f"{step}. {translate(f'lecture.{key}', lang)}" in links
-        assert translate(f"app.path.{key}", lang) in texts(at)
-    for demo in DEMOS:
-        assert translate(f"app.demo.{demo.key}", lang) in links
-    assert len(at.get("image")) == sum(lecture.built for lecture in LECTURES)  # a picture on every built lecture's card
+    assert [header.value for header in at.header] == [translate(f"app.group.{group}", lang) for group in GROUPS]
+    shown = texts(at)
+    for lecture in LECTURES:
+        assert f"{lecture.icon} {translate(f'lecture.{lecture.key}', lang)}" in shown
+        assert translate(f"lecture.{lecture.key}.about", lang) in shown
+        assert translate("app.lecture_n", lang, n=lecture.number) in shown
+    assert shown.count(translate("app.coming_soon", lang)) == len(LECTURES) - len(BUILT)  # lectures 7 and 8
+    opens = [link.proto.page for link in at.get("page_link") if link.proto.label == translate("app.open", lang)]
+    assert opens == [lecture.page.removeprefix("pages/").removesuffix(".py") for lecture in BUILT]
+    assert len(at.get("image")) == len(LECTURES)  # a picture on every card (a grey one on those still to come)
+
+
+def test_the_course_groups_are_the_curriculums_in_its_order():
+    assert [lecture.group for lecture in LECTURES] == sorted((lecture.group for lecture in LECTURES), key=GROUPS.index)
+    numbers = {group: [lecture.number for lecture in LECTURES if lecture.group == group] for group in GROUPS}
+    assert numbers == {"basics": ["2–3", "4"], "pytorch": ["5", "6", "7", "8", "9"], "cnn": ["10", "10", "11"],
+                       "rnn": ["12", "13"]}
+    assert not any(lecture.built for lecture in LECTURES if lecture.number in ("7", "8"))  # not built yet
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_home_shows_the_students_path_and_the_lecturers_quick_links(app, lang):
+    at = app(lang=lang)
     subheaders = " ".join(subheader.value for subheader in at.subheader)
     assert translate("app.start_here", lang) in subheaders and translate("app.quick_links", lang) in subheaders
-    assert translate("app.start_here_about", lang) in texts(at)
+    assert translate("app.start_here_about", lang) in texts(at) and translate("app.quick_links_about", lang) in texts(at)
+    links = {link.proto.label: link.proto for link in at.get("page_link")}
+    by_key = {lecture.key: lecture for lecture in LECTURES}
+    for step, key in enumerate(START_HERE, start=1):
+        assert links[f"{step}. {translate(f'lecture.{key}', lang)}"].page == Path(by_key[key].page).stem
+        assert translate(f"app.path.{key}", lang) in texts(at)
+    for demo in DEMOS:
+        link = links[translate(f"app.demo.{demo.key}", lang)]
+        assert link.help == translate(f"app.demo.{demo.key}.help", lang)
+        assert {name: values[0] for name, values in parse_qs(link.query_string).items()} == demo.query
 
 
-def test_every_built_lecture_has_a_small_preview_picture():
+def test_the_students_path_goes_through_built_lectures_in_course_order():
+    order = [lecture.key for lecture in LECTURES]
+    assert START_HERE == sorted(START_HERE, key=order.index)
+    assert all(lecture.built for lecture in LECTURES if lecture.key in START_HERE)
+
+
+@pytest.mark.parametrize("lecture", BUILT, ids=[lecture.key for lecture in BUILT])
+def test_every_built_lecture_has_a_small_preview_picture_in_each_language(lecture):
     from PIL import Image
 
-    for lecture in LECTURES:
-        if lecture.built:
-            assert lecture.preview.exists(), f"run scripts/previews.py: {lecture.preview} is missing"
-            picture = Image.open(lecture.preview)
-            assert picture.width == 360 and lecture.preview.stat().st_size < 60_000
+    for lang in LANGUAGES:
+        path = lecture.preview(lang)
+        assert path.exists(), f"run scripts/previews.py {lecture.key}: {path} is missing"
+        assert Image.open(path).size == PREVIEW_SIZE and path.stat().st_size < 40_000
+
+
+def test_a_missing_picture_leaves_a_grey_one_in_its_place(app, monkeypatch, tmp_path):
+    monkeypatch.setattr(Lecture, "preview", lambda lecture, lang="en": tmp_path / f"{lecture.key}.png")
+    at = app(lang="zh")
+    assert not at.exception and len(at.get("image")) == len(LECTURES)
+    assert translate("lecture.names.about", "zh") in texts(at)
 
 
 @pytest.mark.parametrize("demo", DEMOS, ids=[demo.key for demo in DEMOS])
-def test_every_quick_link_opens_its_page_set_up_as_the_demo_says(app, demo):
+def test_every_quick_link_opens_a_built_page_with_its_own_settings(app, demo):
+    assert demo.page in [lecture.page for lecture in BUILT]
     at = app()
     at.switch_page(demo.page)
     at.query_params.update(demo.settings)  # without autorun: the setup is what is checked here
     at.run()
-    assert not at.exception and not at.warning, [warning.value for warning in at.warning]  # nothing ignored
-    assert dict(at.query_params) == demo.settings  # every value was taken by a widget and written back
-    assert "autorun" in demo.query and demo.query["autorun"] == "1"
+    assert not at.exception and not at.warning, [warning.value for warning in at.warning]  # nothing ignored:
+    assert dict(at.query_params) == demo.settings  # every name is a setting the page declares, every value valid
+    assert demo.query == {**demo.settings, "autorun": "1"}
+
+
+RUNS = {"diverge": "linear_model", "lbfgs": "linear_regression:course", "sigmoid_stuck": "logistic",
+        "mnist_epoch": "softmax:course", "feature_maps": "cnn:course", "gru": "rnn_basics"}
+
+
+def shown_number(at, label: str) -> float:
+    return float(re.search(re.escape(label) + r"[^\d-]*(-?[\d.]+)", texts(at)).group(1))
+
+
+@pytest.mark.parametrize("demo", DEMOS, ids=[demo.key for demo in DEMOS])
+def test_every_quick_link_trains_at_once_and_shows_what_its_help_says(app, demo, monkeypatch):
+    monkeypatch.setenv("DL_CLASSROOM_THREADS", "2")  # no browser here to leave a core to
+    at = app()
+    at.switch_page(demo.page)
+    at.query_params.update(demo.query)
+    at.run()
+    key = RUNS[demo.key]
+    wait_for_run(at, key, timeout=600)
+    run = at.session_state[f"run:{key}"]
+    losses = run.trainer.history.series("loss")
+    if demo.key == "diverge":
+        assert run.trainer.outcome.kind == "diverged" and run.trainer.outcome.epoch == 13
+        return
+    assert run.trainer.outcome.kind == "finished"
+    if demo.key == "lbfgs":
+        assert losses[0] > 70 and losses[1] < 0.01  # from 74 to almost 0 in the first epoch
+        assert shown_number(at, "Prediction for x = 4:") == pytest.approx(8.0, abs=0.01)
+    elif demo.key == "sigmoid_stuck":
+        assert all(loss == pytest.approx(41, abs=1) for loss in losses[2:])  # stuck from the third epoch on
+        assert shown_number(at, "Decision boundary:") == pytest.approx(-1.1, abs=0.1)
+    elif demo.key == "mnist_epoch":
+        assert 87 <= shown_number(at, "Test accuracy on all 10,000 test images:") <= 93
+    elif demo.key == "feature_maps":
+        assert shown_number(at, "Test accuracy on all 10,000 test images:") >= 93
+        assert at.session_state["present"] is True
+    elif demo.key == "gru":
+        assert "**ohlol**" in texts(at) and "epoch 10" in texts(at)
