@@ -1,0 +1,100 @@
+"""Generalisation (seed 003, after d2l): under- and over-fitting, weight decay, dropout."""
+STRINGS = {
+    "gen.title": ("Generalisation · over-fitting, weight decay, dropout", "泛化 · 过拟合、权重衰减与 Dropout"),
+    "gen.intro": (
+        "A model is trained on some points and judged on others it has never seen. Training loss falling is not "
+        "enough: **under-fitting** is a training loss that stays high (the model is too simple), **over-fitting** a "
+        "test loss far above the training loss (the model has learned its few training points, noise included). "
+        "The three experiments follow the d2l book that seed 003 of the course summarises, with its numbers.",
+        "模型在一部分点上训练，却要在从未见过的点上接受检验。训练损失下降还不够：**欠拟合**是训练损失一直很高（模型太简单），"
+        "**过拟合**是测试损失远高于训练损失（模型记住了它那几个训练点，连噪声一起）。三个实验都按课程第 003 份讲义所总结的 "
+        "d2l 书来做，数字与书一致。",
+    ),
+    "gen.experiment": ("Experiment", "实验"),
+    "gen.experiment.polynomial": ("Polynomial fitting: the degree", "多项式拟合：阶数"),
+    "gen.experiment.weight_decay": ("Weight decay: the L2 penalty", "权重衰减：L2 惩罚"),
+    "gen.experiment.dropout": ("Dropout on Fashion-MNIST", "Fashion-MNIST 上的 Dropout"),
+    "gen.dropout.about": (
+        "d2l's MLP 784 → 256 → 256 → 10 on Fashion-MNIST, with `nn.Dropout(p1)` after the first hidden layer's ReLU "
+        "and `nn.Dropout(p2)` after the second (d2l's 0.2 and 0.5), weights from N(0, 0.01²), SGD lr 0.5, batches "
+        "of 256, 5 epochs. The same network without dropout, from the same first weights, trains on the same "
+        "batches beside it: compare their train–test gaps. In training, dropout zeroes each unit with probability "
+        "p and scales the others by 1/(1 − p), so the expected value is unchanged; in evaluation (`model.eval()`) it "
+        "does nothing. Over five epochs on all 60,000 images neither network over-fits; **Over-fit it** trains on "
+        "1,000 images for 200 epochs (lr 0.1: at 0.5 the network without dropout sometimes collapses), where both "
+        "learn their images by heart and the one with dropout a little less (measured: a gap 1–2 points smaller).",
+        "d2l 的 MLP 784 → 256 → 256 → 10，在 Fashion-MNIST 上训练：第一个隐藏层的 ReLU 后接 `nn.Dropout(p1)`，第二个后接 "
+        "`nn.Dropout(p2)`（d2l 的 0.2 与 0.5），权重从 N(0, 0.01²) 初始化，SGD 学习率 0.5，批大小 256，5 轮。没有 Dropout "
+        "的同一网络从同样的初始权重出发、用同样的批在旁边一起训练：比较两者训练与测试之间的差距。训练时 Dropout 以概率 p "
+        "把每个单元置零，并把其余单元乘以 1/(1 − p)，期望不变；评估时（`model.eval()`）它什么也不做。在全部 60,000 张图像上"
+        "训练 5 轮，两个网络都不会过拟合；**让它过拟合**只用 1,000 张图像训练 200 轮（学习率 0.1：0.5 时没有 Dropout 的网络"
+        "有时会崩溃），两个网络都会把这些图像背下来，有 Dropout 的背得少一些（实测：差距小 1–2 个百分点）。",
+    ),
+    "gen.p1": ("Dropout after hidden layer 1 (p1)", "第 1 个隐藏层后的 Dropout（p1）"),
+    "gen.p2": ("Dropout after hidden layer 2 (p2)", "第 2 个隐藏层后的 Dropout（p2）"),
+    "gen.train_size": ("Training images", "训练图像数"),
+    "gen.overfit_it": ("Over-fit it: 1,000 images, 200 epochs, lr 0.1", "让它过拟合：1,000 张图像，200 轮，学习率 0.1"),
+    "gen.accuracy_title": ("Accuracy per epoch, with and without dropout", "每轮的准确率：有无 Dropout"),
+    "gen.accuracy": ("Accuracy", "准确率"),
+    "gen.with.train": ("with dropout · training", "有 Dropout · 训练"),
+    "gen.with.test": ("with dropout · test", "有 Dropout · 测试"),
+    "gen.without.train": ("without · training", "无 Dropout · 训练"),
+    "gen.without.test": ("without · test", "无 Dropout · 测试"),
+    "gen.gap_title": ("The train–test gap (accuracy points)", "训练与测试的差距（准确率百分点）"),
+    "gen.gap": ("training − test, points", "训练 − 测试（百分点）"),
+    "gen.with": ("with dropout", "有 Dropout"),
+    "gen.without": ("without dropout", "无 Dropout"),
+    "gen.gap_result": (
+        "After {epochs} epochs the gap is **{with_gap:.1f}** points with dropout and **{without_gap:.1f}** without "
+        "(test accuracy {with_test:.1%} and {without_test:.1%}).",
+        "{epochs} 轮后，有 Dropout 的差距为 **{with_gap:.1f}** 个百分点，没有的为 **{without_gap:.1f}** 个百分点"
+        "（测试准确率 {with_test:.1%} 与 {without_test:.1%}）。",
+    ),
+    "gen.polynomial.about": (
+        "d2l's cubic, y = 5 + 1.2x − 3.4x² + 5.6x³ + noise (σ 0.01), fitted by `nn.Linear` on the powers x, x², …, "
+        "x^degree with MSE and SGD (lr 0.01, batches of 10). Degree **1** under-fits (both losses stay high), **3** "
+        "fits (both near the noise), a **high degree on few points** over-fits (try 15 on 20 points: the training "
+        "loss is small, the test loss enormous, and the curve swings between the points). Each power is "
+        "standardised with the training points' mean and spread (d2l divides x^i by i! for the same reason). "
+        "100 test points; the same points for every run.",
+        "d2l 的三次多项式 y = 5 + 1.2x − 3.4x² + 5.6x³ + 噪声（σ 0.01），用 `nn.Linear` 在 x, x², …, x^阶数 上拟合，"
+        "MSE 损失、SGD（学习率 0.01，批大小 10）。**1** 阶欠拟合（两个损失都很高），**3** 阶正好（都接近噪声），"
+        "**少量点上的高阶**过拟合（试试 20 个点上的 15 阶：训练损失很小，测试损失极大，曲线在点之间剧烈摆动）。每个幂次都用"
+        "训练点的均值和标准差标准化（d2l 出于同样的原因把 x^i 除以 i!）。100 个测试点；每次训练用同样的点。",
+    ),
+    "gen.weight_decay.about": (
+        "d2l's over-fitting setup: **20** training samples of **200** inputs, y = 0.05 + Σ 0.01·xᵢ + noise, "
+        "`nn.Linear(200, 1)` from weights drawn from N(0, 1), SGD lr 0.003, one sample a step. With λ = 0 the "
+        "training loss reaches almost zero while the test loss stays high and ‖w‖ stays large; d2l's **λ = 3** "
+        "shrinks the weights and the test loss with them. **How**: the penalty λ/2·‖w‖² added to the loss "
+        "(d2l from scratch), or `weight_decay=λ` given to the optimizer for the weight (d2l's concise version): "
+        "the same gradient, so the same curves.",
+        "d2l 的过拟合设置：**20** 个训练样本、**200** 个输入，y = 0.05 + Σ 0.01·xᵢ + 噪声，`nn.Linear(200, 1)`，权重从 "
+        "N(0, 1) 初始化，SGD 学习率 0.003，每步一个样本。λ = 0 时训练损失几乎降到零，测试损失却一直很高，‖w‖ 也很大；"
+        "d2l 的 **λ = 3** 让权重变小，测试损失随之下降。**方式**：把惩罚项 λ/2·‖w‖² 加到损失上（d2l 从零实现），"
+        "或把 `weight_decay=λ` 交给优化器、只作用于权重（d2l 简洁实现）：梯度相同，所以曲线相同。",
+    ),
+    "gen.degree": ("Degree of the polynomial", "多项式的阶数"),
+    "gen.train_points": ("Training points", "训练点数"),
+    "gen.lambd": ("λ (weight decay)", "λ（权重衰减）"),
+    "gen.way": ("How", "方式"),
+    "gen.way.penalty": ("λ/2·‖w‖² added to the loss", "把 λ/2·‖w‖² 加到损失上"),
+    "gen.way.weight_decay": ("the optimizer's weight_decay=λ", "优化器的 weight_decay=λ"),
+    "gen.loss_title": ("Loss per epoch (log scale)", "每轮的损失（对数坐标）"),
+    "gen.train": ("training", "训练"),
+    "gen.test": ("test", "测试"),
+    "gen.fit_title": ("The fitted curve over the points", "拟合曲线与数据点"),
+    "gen.truth": ("the true cubic", "真实的三次曲线"),
+    "gen.model": ("the model", "模型"),
+    "gen.norm_title": ("The weights' L2 norm ‖w‖ per epoch", "每轮权重的 L2 范数 ‖w‖"),
+    "gen.norm": ("‖w‖", "‖w‖"),
+    "gen.verdict.under": ("**Under-fitting**: the training loss is still {train:.3g} (test {test:.3g}); the model "
+                          "cannot follow the data.", "**欠拟合**：训练损失仍为 {train:.3g}（测试 {test:.3g}）；模型跟不上数据。"),
+    "gen.verdict.over": ("**Over-fitting**: the test loss, {test:.3g}, is {ratio:,.0f} times the training loss, "
+                         "{train:.3g}.", "**过拟合**：测试损失 {test:.3g} 是训练损失 {train:.3g} 的 {ratio:,.0f} 倍。"),
+    "gen.verdict.good": ("**A good fit**: training loss {train:.3g}, test loss {test:.3g}.",
+                         "**拟合良好**：训练损失 {train:.3g}，测试损失 {test:.3g}。"),
+    "gen.decay_result": ("After {epochs} epochs: training loss {train:.3g}, test loss **{test:.3g}**, "
+                         "‖w‖ = **{norm:.3g}** (λ = {lambd:g}).",
+                         "{epochs} 轮后：训练损失 {train:.3g}，测试损失 **{test:.3g}**，‖w‖ = **{norm:.3g}**（λ = {lambd:g}）。"),
+}

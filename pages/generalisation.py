@@ -1,0 +1,95 @@
+"""Generalisation (seed 003, after d2l): under- and over-fitting with a polynomial's degree, and weight decay."""
+import streamlit as st
+
+from dlcore import figures, ui
+from dlcore.generalisation import (DROPOUT, POLYNOMIAL, WEIGHT_DECAY, curve, dropout_mlp, dropout_run,
+                                   polynomial_run, split_evaluator, squared_loss, verdict, weight_decay_run)
+from dlcore.settings import Setting, Settings
+from dlcore.training import supervised_step
+
+EXPERIMENT = Settings(Setting("experiment", "polynomial", "gen.experiment", widget="select",
+                              options=("polynomial", "weight_decay", "dropout"), format="gen.experiment"))
+OVERFIT = {"experiment": "dropout", "train_size": "1000", "epochs": "200", "lr": "0.1", "autorun": "1"}
+
+page = ui.page_setup("generalisation")
+ui.lecture_header(page, "gen.title", "gen.intro")
+SETTINGS = {"polynomial": POLYNOMIAL, "weight_decay": WEIGHT_DECAY, "dropout": DROPOUT}
+with ui.folded(page):  # the projector view folds the experiment, its explanation and its settings into one
+    with st.columns(2)[0]:
+        experiment = ui.settings(page, EXPERIMENT, columns=1).experiment
+    variant = page.variant(experiment)
+    st.markdown(page.t(f"gen.{experiment}.about"))
+    values = ui.settings(variant, SETTINGS[experiment], columns=3 if experiment == "dropout" else 2)
+
+
+def losses(history, title_key: str = "gen.loss_title"):
+    series = {page.t("gen.train"): history.series("train_loss"), page.t("gen.test"): history.series("test_loss")}
+    return figures.lines(page.t(title_key), page.t("chart.epoch"), page.t("chart.loss"), series).update_yaxes(
+        type="log", exponentformat="power")
+
+
+def draw_polynomial(frame):
+    if frame is None:
+        return {}
+    data, history = frame.extras["data"], frame.history
+    x, true, fitted = curve(frame.model, data)
+    names = {key: page.t(f"gen.{key}") for key in ("train", "test", "truth", "model")}
+    train_count = len(data.train_y)
+    charts = {"loss": losses(history),
+              "fit": figures.fitted_curve(page.t("gen.fit_title"), names, (data.x[:train_count], data.y[:train_count]),
+                                          (data.x[train_count:], data.y[train_count:]), x, true, fitted)}
+    if history.epochs:
+        last = history.epochs[-1]
+        found = verdict(last["train_loss"], last["test_loss"])
+        charts["verdict"] = page.t(f"gen.verdict.{found}", train=last["train_loss"], test=last["test_loss"],
+                                   ratio=last["test_loss"] / max(last["train_loss"], 1e-12))
+    return charts
+
+
+def draw_weight_decay(frame):
+    if frame is None:
+        return {}
+    history = frame.history
+    charts = {"loss": losses(history),
+              "norm": figures.lines(page.t("gen.norm_title"), page.t("chart.epoch"), page.t("gen.norm"),
+                                    {"‖w‖": history.series("weight_norm")})}
+    if history.epochs:
+        last = history.epochs[-1]
+        charts["result"] = page.t("gen.decay_result", epochs=len(history.epochs), train=last["train_loss"],
+                                  test=last["test_loss"], norm=last["weight_norm"], lambd=frame.run.settings["lambd"])
+    return charts
+
+
+def draw_dropout(frame):
+    if frame is None:
+        return {}
+    history = frame.history
+    series = {page.t(f"gen.{who}.{split}"): history.series(f"{prefix}{split}_acc")
+              for who, prefix in (("with", ""), ("without", "plain_")) for split in ("train", "test")}
+    gaps = {page.t(f"gen.{who}"): [100 * (train - test) for train, test in
+                                   zip(history.series(f"{prefix}train_acc"), history.series(f"{prefix}test_acc"))]
+            for who, prefix in (("with", ""), ("without", "plain_"))}
+    charts = {"accuracy": figures.lines(page.t("gen.accuracy_title"), page.t("chart.epoch"), page.t("gen.accuracy"),
+                                        series),
+              "gap": figures.lines(page.t("gen.gap_title"), page.t("chart.epoch"), page.t("gen.gap"), gaps)}
+    if history.epochs:
+        last = history.epochs[-1]
+        charts["result"] = page.t("gen.gap_result", epochs=len(history.epochs),
+                                  with_gap=100 * (last["train_acc"] - last["test_acc"]),
+                                  without_gap=100 * (last["plain_train_acc"] - last["plain_test_acc"]),
+                                  with_test=last["test_acc"], without_test=last["plain_test_acc"])
+    return charts
+
+
+if experiment == "polynomial":
+    ui.live_run(variant, values, lambda: polynomial_run(values, page.device, page.seed), draw_polynomial,
+                code=[polynomial_run, split_evaluator, supervised_step], step_batches=True, compare={"loss": "test_loss"})
+elif experiment == "dropout":
+    data = ui.image_data(variant, "fashion_mnist")
+    ui.live_run(variant, values, lambda: dropout_run(data, values, page.device, page.seed), draw_dropout,
+                code=[dropout_mlp, dropout_run], compare={"accuracy": "test_acc"})
+    st.page_link("pages/generalisation.py", label=page.t("gen.overfit_it"), icon="▶️", query_params=OVERFIT)
+else:
+    ui.live_run(variant, values, lambda: weight_decay_run(values, page.device, page.seed), draw_weight_decay,
+                code=[weight_decay_run, squared_loss], step_batches=True,
+                compare={"loss": "test_loss", "norm": "weight_norm"})
