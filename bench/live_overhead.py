@@ -87,32 +87,17 @@ def live_in_apptest(epochs: int) -> tuple[float, int, float]:
 
 def in_browser(epochs: int) -> tuple[float, int, float]:
     """(training seconds, epochs done, nan) of the lecture-6 page in Chromium against a real server."""
-    import re
+    from sessions import settled, train_in_browser
 
-    from playwright.sync_api import sync_playwright
-    from sessions import CHROMIUM_ARGS, settled, start_server
-
-    process, url = start_server()
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            tab = browser.new_page(viewport={"width": 1400, "height": 1000})
-            tab.goto(f"{url}/logistic_regression")
+    def all_epochs_at_full_speed(tab):
+        for label, key in (("Epochs", "End"), ("Speed", "Home")):  # 10,000 epochs, as fast as possible
+            tab.get_by_test_id("stSlider").filter(has_text=label).get_by_role("slider").focus()
+            tab.keyboard.press(key)
             settled(tab)
-            for label, key in (("Epochs", "End"), ("Speed", "Home")):  # 10,000 epochs, as fast as possible
-                tab.get_by_test_id("stSlider").filter(has_text=label).get_by_role("slider").focus()
-                tab.keyboard.press(key)
-                settled(tab)
-            tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Train").click()
-            done = tab.get_by_text(re.compile(r"Finished (\d+) epochs in ([\d.]+) s"))
-            done.wait_for(timeout=600_000)
-            found = re.search(r"Finished (\d+) epochs in ([\d.]+) s", done.inner_text())
-            browser.close()
-    finally:
-        process.terminate()
-        process.wait(20)
-    assert int(found.group(1)) == epochs, f"set {epochs} epochs, the page ran {found.group(1)}"
-    return float(found.group(2)), int(found.group(1)), float("nan")
+
+    done, seconds = train_in_browser("logistic_regression", all_epochs_at_full_speed)
+    assert done == epochs, f"set {epochs} epochs, the page ran {done}"
+    return seconds, done, float("nan")
 
 
 def main():

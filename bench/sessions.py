@@ -62,6 +62,32 @@ def settled(tab, timeout: float = 120) -> None:
     tab.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout * 1000)
 
 
+FINISHED = re.compile(r"Finished (\d+) epochs in ([\d.]+) s")
+
+
+def train_in_browser(path: str, prepare=None) -> tuple[int, float]:
+    """A fresh server, the page at `path` in Chromium, `prepare(tab)` to set it up (or nothing), Train clicked: the
+    epochs and seconds the page reports when its run has finished ("Finished N epochs in X s")."""
+    process, url = start_server()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+            tab.goto(f"{url}/{path}")
+            settled(tab)
+            if prepare is not None:
+                prepare(tab)
+            tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Train", exact=True).click()
+            done = tab.get_by_text(FINISHED).first
+            done.wait_for(timeout=600_000)
+            found = FINISHED.search(done.inner_text())
+            browser.close()
+    finally:
+        process.terminate()
+        process.wait(20)
+    return int(found.group(1)), float(found.group(2))
+
+
 def timed_open(context, url: str) -> float:
     tab = context.new_page()
     started = time.perf_counter()

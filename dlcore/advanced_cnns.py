@@ -60,6 +60,10 @@ class InceptionA(nn.Module):
         return self.concat(branch1x1, branch5x5, branch3x3, branch_pool)
 
 
+BRANCH_OUTPUTS = ("branch1x1", "branch5x5_2", "branch3x3_3", "branch_pool")
+"""The layers whose outputs InceptionA joins: the last of each branch."""
+
+
 class InceptionNet(nn.Module):
     """Conv2d(1,10,5) → MaxPool(2) → ReLU → InceptionA(10) → Conv2d(88,20,5) → MaxPool(2) → ReLU → InceptionA(20)
     → view → Linear(1408,10)."""
@@ -152,6 +156,7 @@ class Race:
     """
 
     def __init__(self, variants: dict[str, Variant], data: ImageData, train_size: int, device, seed: int = 0):
+        self.data = data
         self.models: dict[str, nn.Module] = {}
         self._steps, self._batches, self._evaluators = {}, {}, {}
         self.losses: dict[str, list[float]] = {name: [] for name in variants}

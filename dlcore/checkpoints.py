@@ -15,8 +15,13 @@ class WeightsError(ValueError):
 
 
 def weights_bytes(model: torch.nn.Module) -> bytes:
+    return state_bytes(model.state_dict())
+
+
+def state_bytes(state: dict) -> bytes:
+    """A state_dict as the bytes of a .pt file (torch.save), its tensors on the CPU."""
     buffer = io.BytesIO()
-    torch.save({name: tensor.cpu() for name, tensor in model.state_dict().items()}, buffer)
+    torch.save({name: tensor.cpu() for name, tensor in state.items()}, buffer)
     return buffer.getvalue()
 
 

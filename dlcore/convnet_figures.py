@@ -65,3 +65,24 @@ def input_image(picture: torch.Tensor, label: str, lang: str = "en") -> go.Figur
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, autorange="reversed", scaleanchor="x")
     return fig
+
+
+ACTIVATIONS_A_ROW = 32
+
+
+def activation_grid(name: str, values: torch.Tensor, lang: str = "en") -> go.Figure:
+    """One hidden layer's values (n,) for one image, 32 units a row: shades of one colour when they cannot be negative
+    (after ReLU or a sigmoid), blue below zero and red above when they can (a Linear layer's output before its ReLU)."""
+    values = values.detach().float().cpu().numpy()
+    n = len(values)
+    grid = np.full(math.ceil(n / ACTIVATIONS_A_ROW) * ACTIVATIONS_A_ROW, np.nan)
+    grid[:n] = values
+    grid = grid.reshape(-1, ACTIVATIONS_A_ROW)
+    signed = bool((values < 0).any())
+    fig = new_figure(translate("cnnfig.units_title", lang, name=name, n=n), "", "", height=110 + 14 * len(grid),
+                     showlegend=False)
+    fig.add_heatmap(z=grid, colorscale="RdBu_r" if signed else "Viridis", zmid=0 if signed else None,
+                    showscale=False, hovertemplate="%{z:.3g}<extra></extra>")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, autorange="reversed", scaleanchor="x")
+    return fig

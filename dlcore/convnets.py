@@ -1,6 +1,8 @@
 """Lecture 10: the course's CNN, seed 002's CIFAR-10 network, and what happens inside them layer by layer."""
 from __future__ import annotations
 
+from typing import Callable
+
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -45,23 +47,10 @@ MODELS = {
 momentum 0.5, batches of 64, 10 epochs; seed 002's CIFAR-10 network: the same without momentum)."""
 
 
-def layer_outputs(model: nn.Module, x: torch.Tensor) -> list[tuple[str, torch.Tensor]]:
-    """Run x through the model and record (name, output) at every call of a layer that has no sub-layers.
-
-    Read with forward hooks, so it follows the model's real forward(); a layer used
-    twice (the course's one `pooling`) appears twice.  Where forward() flattens the
-    maps itself (x.view), the flattened tensor is recorded as "view".
-    """
-    records: list[tuple[str, torch.Tensor]] = [("input", x)]
-
-    def hook(name):
-        def record(module, inputs, output):
-            if inputs[0].dim() == 2 and records[-1][1].dim() == 4:
-                records.append(("view", inputs[0].detach()))
-            records.append((name, output.detach()))
-        return record
-
-    handles = [module.register_forward_hook(hook(name if not name.isdigit() else f"{name}: {type(module).__name__}"))
+def each_layer_call(model: nn.Module, x: torch.Tensor, record: Callable) -> None:
+    """Run x through the model (eval mode, no gradients), calling record(name, module, inputs, output) at every call
+    of a layer that has no sub-layers: forward hooks, so it follows the model's real forward()."""
+    handles = [module.register_forward_hook(lambda module, inputs, output, name=name: record(name, module, inputs, output))
                for name, module in model.named_modules() if name and not list(module.children())]
     try:
         with evaluating(model):
@@ -69,6 +58,22 @@ def layer_outputs(model: nn.Module, x: torch.Tensor) -> list[tuple[str, torch.Te
     finally:
         for handle in handles:
             handle.remove()
+
+
+def layer_outputs(model: nn.Module, x: torch.Tensor) -> list[tuple[str, torch.Tensor]]:
+    """Run x through the model and record (name, output) at every call of a layer that has no sub-layers.
+
+    A layer used twice (the course's one `pooling`) appears twice.  Where forward()
+    flattens the maps itself (x.view), the flattened tensor is recorded as "view".
+    """
+    records: list[tuple[str, torch.Tensor]] = [("input", x)]
+
+    def record(name, module, inputs, output):
+        if inputs[0].dim() == 2 and records[-1][1].dim() == 4:
+            records.append(("view", inputs[0].detach()))
+        records.append((name if not name.isdigit() else f"{name}: {type(module).__name__}", output.detach()))
+
+    each_layer_call(model, x, record)
     return records
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import torch
 
-from dlcore import advanced_cnns, convnets, gradient_descent, names, regression, sequences, softmax, training
+from dlcore import advanced_cnns, convnets, diabetes, gradient_descent, names, regression, sequences, softmax, training
 from dlcore.classify import accuracy, accuracy_evaluator
 from dlcore.image_training import seeded_model, training_batches
 from dlcore.images import SPECS, normalized
@@ -224,6 +224,25 @@ RECIPES = {
     def report():
         print(f"RESULT boundary {decision_boundary(model):.6f}")
 """, ("LR", "EPOCHS", "OPTIMIZER")),
+    "diabetes": Recipe(
+        "Lecture 7: eight features in, one probability out (the diabetes table)", "lecture07_diabetes.py",
+        (diabetes.read_table, diabetes.split, diabetes.DiabetesNet, diabetes.evaluator, training.full_batch,
+         training.minibatches, *_OPTIMIZER),
+        """
+    data = split(*read_table(options.data / "diabetes.csv.gz")).to(DEVICE)
+    torch.manual_seed(SEED)
+    model = DiabetesNet(ACTIVATION1, ACTIVATION2).to(DEVICE)
+    optimizer = make_optimizer(OPTIMIZER, model.parameters(), LR)
+    step = supervised_step(model, nn.BCELoss(), optimizer)
+    if BATCH_SIZE == 0:  # the whole training table at once, as the notes do
+        batches = full_batch(data.train_x, data.train_y)
+    else:
+        batches = minibatches(data.train_x, data.train_y, BATCH_SIZE, generator=torch.Generator().manual_seed(SEED))
+    evaluate = evaluator(model, data)  # validation loss, train and validation accuracy, classes answered
+
+    def report():
+        print(f"RESULT val_acc {history[-1]['val_acc']:.6f}")
+""", ("ACTIVATION1", "ACTIVATION2", "OPTIMIZER", "LR", "EPOCHS", "BATCH_SIZE")),
     "rnn_basics": Recipe(
         "Lecture 12: an RNN learns hello -> ohlol", "lecture12_rnn.py",
         (sequences.char_task, sequences.build_model, sequences.task_batch, sequences.EpochLog,

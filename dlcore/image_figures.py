@@ -15,10 +15,10 @@ MAX_TILE = 32  # pixels a side: larger images are shown downsampled
 RIGHT, WRONG = GREEN, VERMILLION
 
 
-def _tiles(images: torch.Tensor) -> np.ndarray:
-    """(N, C, H, W) in [0, 1] -> (N, h, w, 3) uint8, downsampled to at most MAX_TILE a side."""
+def _tiles(images: torch.Tensor, tile: int = MAX_TILE) -> np.ndarray:
+    """(N, C, H, W) in [0, 1] -> (N, h, w, 3) uint8, downsampled to at most `tile` pixels a side."""
     pixels = images.detach().cpu().numpy()
-    stride = max(1, math.ceil(max(pixels.shape[-2:]) / MAX_TILE))
+    stride = max(1, math.ceil(max(pixels.shape[-2:]) / tile))
     pixels = np.clip(pixels[..., ::stride, ::stride], 0, 1).transpose(0, 2, 3, 1)
     if pixels.shape[-1] == 1:
         pixels = np.repeat(pixels, 3, axis=-1)
@@ -26,13 +26,14 @@ def _tiles(images: torch.Tensor) -> np.ndarray:
 
 
 def image_grid(images: torch.Tensor, predicted, targets, class_names: list[str], lang: str = "en",
-               columns: int | None = None) -> go.Figure:
+               columns: int | None = None, confidence=None, tile: int = MAX_TILE) -> go.Figure:
     """Images with their predicted label under each: green when right, red and framed (with the true label) when wrong.
 
-    images: (N, C, H, W) with values in [0, 1] (see dlcore.images.denormalize); at most MAX_GRID_IMAGES are shown.
+    images: (N, C, H, W) with values in [0, 1] (see dlcore.images.denormalize); at most MAX_GRID_IMAGES are shown,
+    each at most `tile` pixels a side.  confidence: the predicted class's probability per image, shown after it.
     The labels and frames are two Scatter traces (not one annotation per image), which keeps a live redraw cheap.
     """
-    tiles = _tiles(images[:MAX_GRID_IMAGES])
+    tiles = _tiles(images[:MAX_GRID_IMAGES], tile)
     n, h, w = tiles.shape[:3]
     predicted, targets = [int(p) for p in predicted[:n]], [int(t) for t in targets[:n]]
     columns = columns or max(1, math.ceil(math.sqrt(n)))
@@ -47,7 +48,8 @@ def image_grid(images: torch.Tensor, predicted, targets, class_names: list[str],
         right = guess == truth
         label_x.append(left + w / 2)
         label_y.append(top + h + band / 2)
-        labels.append(f"✓ {class_names[guess]}" if right else f"✗ {class_names[guess]} ({class_names[truth]})")
+        sure = "" if confidence is None else f" {100 * float(confidence[index]):.0f}%"
+        labels.append(f"✓ {class_names[guess]}{sure}" if right else f"✗ {class_names[guess]}{sure} ({class_names[truth]})")
         colors.append(RIGHT if right else WRONG)
         if not right:
             x0, y0, x1, y1 = left - 0.5, top - 0.5, left + w - 0.5, top + h - 0.5
@@ -62,12 +64,14 @@ def image_grid(images: torch.Tensor, predicted, targets, class_names: list[str],
     return fig
 
 
-def confusion_heatmap(matrix, class_names: list[str], lang: str = "en") -> go.Figure:
-    """Counts of (true class, predicted class); the diagonal holds the right answers."""
+def confusion_heatmap(matrix, class_names: list[str], lang: str = "en", title_key: str = "imgfig.confusion_title",
+                      height: int = 440) -> go.Figure:
+    """Counts of (true class, predicted class); the diagonal holds the right answers.  title_key: a text with
+    {accuracy} (in %)."""
     counts = np.asarray(matrix)
     accuracy = np.trace(counts) / max(counts.sum(), 1)
-    fig = new_figure(translate("imgfig.confusion_title", lang, accuracy=100 * accuracy),
-                     translate("imgfig.predicted", lang), translate("imgfig.true", lang), height=440)
+    fig = new_figure(translate(title_key, lang, accuracy=100 * accuracy),
+                     translate("imgfig.predicted", lang), translate("imgfig.true", lang), height=height)
     fig.add_heatmap(z=counts, x=class_names, y=class_names, colorscale="Blues", texttemplate="%{z}",
                              showscale=False, hovertemplate=translate("imgfig.confusion_hover", lang))
     fig.update_yaxes(autorange="reversed", type="category")

@@ -88,9 +88,9 @@ def new_classifier(build: Callable[[], nn.Module], data: ImageData, values: Mapp
 
 
 def classifier_run(build: Callable[[], nn.Module], data: ImageData, values: Mapping, device, seed: int = 0) -> Run:
-    """new_classifier as a page's Run: its test-set view in extras["view"]."""
+    """new_classifier as a page's Run: its test-set view in extras["view"], what built its model in extras["build"]."""
     model, trainer, view = new_classifier(build, data, values, device, seed)
-    return Run(trainer, model=model, extras={"view": view}, device=str(device))
+    return Run(trainer, model=model, extras={"view": view, "build": build}, device=str(device))
 
 
 class TestSetView:

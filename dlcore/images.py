@@ -20,7 +20,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-import numpy as np
 import torch
 from torchvision import datasets
 from torchvision.datasets.utils import extract_archive
@@ -306,50 +305,3 @@ def class_names(data: ImageData, lang: str = "en") -> list[str]:
     """The class names in the page's language."""
     key = f"images.classes.{data.name}"
     return translate(key, lang).split("|") if key in STRINGS else list(data.classes)
-
-
-# ---------------------------------------------------------------- a drawing as an MNIST image
-
-INK_THRESHOLD = 0.1
-"""Pixels fainter than this (0-1) count as empty canvas."""
-
-
-def drawing_ink(rgba: np.ndarray) -> np.ndarray:
-    """How much ink each pixel of a canvas drawing (H, W, 4) uint8 holds, from 0 to 1.
-
-    On an opaque canvas, light strokes on a dark background: the ink is the brightness.
-    A transparent canvas may keep its strokes in the alpha channel alone (RGB zero
-    everywhere), so there the alpha counts too.
-    """
-    rgb = rgba[..., :3].astype(np.float32) / 255
-    alpha = rgba[..., 3].astype(np.float32) / 255
-    brightness = rgb @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
-    if alpha.min() == 1:
-        return brightness
-    return brightness * alpha if brightness.any() else alpha
-
-
-def drawing_to_image(rgba: np.ndarray, data: ImageData, box: int = 20, size: int = 28) -> torch.Tensor | None:
-    """A drawing made the way MNIST was made: a normalized (1, 1, 28, 28) tensor, or None for an empty canvas.
-
-    Like MNIST's digits: cropped to its bounding box, scaled (keeping its proportions)
-    to fit a box×box square, placed in a size×size image with its centre of mass in
-    the middle, then normalized with the data set's (mean, std).
-    """
-    ink = drawing_ink(rgba)
-    rows, columns = np.nonzero(ink > INK_THRESHOLD)
-    if len(rows) == 0:
-        return None
-    cropped = torch.from_numpy(ink[rows.min() : rows.max() + 1, columns.min() : columns.max() + 1].copy())
-    scale = box / max(cropped.shape)
-    height, width = (max(1, round(side * scale)) for side in cropped.shape)
-    small = torch.nn.functional.interpolate(cropped[None, None], size=(height, width), mode="bilinear",
-                                            antialias=True, align_corners=False)[0, 0].clamp(0, 1)
-    total = small.sum()
-    centre_y = (small.sum(1) * torch.arange(height)).sum() / total
-    centre_x = (small.sum(0) * torch.arange(width)).sum() / total
-    top = int(np.clip(round(size / 2 - centre_y.item()), 0, size - height))  # MNIST: mass at pixel (14, 14)
-    left = int(np.clip(round(size / 2 - centre_x.item()), 0, size - width))
-    image = torch.zeros(size, size)
-    image[top : top + height, left : left + width] = small
-    return (image[None, None] - data.mean[0]) / data.std[0]

@@ -161,6 +161,7 @@ class Trainer:
         self.history = History()
         self.epoch = 0  # the epoch running now (or last run), 1-based
         self.batch = 0  # batches done in that epoch
+        self.last_batch = None  # the batch trained last (what on_batch_end is about)
         self.outcome: Outcome | None = None
         self.seconds = 0.0  # time spent inside fit(), all calls together
         self.running = False  # inside fit(): another thread may see it true
@@ -200,6 +201,11 @@ class Trainer:
         self._stop.clear()
 
     # -- read from any thread ----------------------------------------------------------------
+    @property
+    def interrupted(self) -> bool:
+        """A stop or a pause was asked for: batches() that take long to prepare may let go (give no batch)."""
+        return self._stop.is_set() or self._pause.is_set()
+
     @property
     def last_loss(self) -> float | None:
         return self.history.batch_loss[-1] if self.history.batch_loss else None
@@ -242,6 +248,7 @@ class Trainer:
 
     def _train_on(self, batch) -> None:
         self._apply_lr()
+        self.last_batch = batch
         started = time.perf_counter()
         with self.lock:
             loss = _as_float(self.step(batch))
@@ -291,6 +298,11 @@ class Trainer:
                     self.epoch, self.batch, self._epoch_losses = self.epoch + 1, 0, []
                     self._epoch_batches = iter(self.batches())
                     self._next_batch = next(self._epoch_batches, _END)
+                    if self._next_batch is _END:  # batches() let go when asked to stop or pause while it prepared
+                        if not self.interrupted:
+                            raise ValueError("batches() gave no batch")
+                        self.epoch, self._epoch_batches = self.epoch - 1, None
+                        continue
                 self._keep_pace()
                 self._train_on(self._next_batch)
                 if self.outcome is not None:  # the loss stopped being a number, or diverged
@@ -333,14 +345,20 @@ OPTIMIZERS = ["SGD", "Adagrad", "Adam", "Adamax", "ASGD", "LBFGS", "RMSprop", "R
 """The optimizers the course asks students to compare (lecture 5's exercise), by their torch.optim names."""
 
 
-def make_optimizer(name: str, parameters, lr: float, momentum: float = 0.0) -> torch.optim.Optimizer:
-    """The one optimizer factory of every page; momentum applies to SGD and RMSprop, which take it."""
+def make_optimizer(name: str, parameters, lr: float, momentum: float = 0.0,
+                   weight_decay: float = 0.0) -> torch.optim.Optimizer:
+    """The one optimizer factory of every page; momentum applies to SGD and RMSprop, which take it; weight_decay
+    (the L2 penalty λ/2·‖w‖² as the optimizer's own `weight_decay=λ`) to all but LBFGS and Rprop, which have none."""
     if name not in OPTIMIZERS:
         raise ValueError(f"unknown optimizer {name!r}; choose one of {OPTIMIZERS}")
-    optimizer_class = getattr(torch.optim, name)
+    options = {"lr": lr}
     if name in ("SGD", "RMSprop"):
-        return optimizer_class(parameters, lr=lr, momentum=momentum)
-    return optimizer_class(parameters, lr=lr)
+        options["momentum"] = momentum
+    if weight_decay:
+        if name in ("LBFGS", "Rprop"):
+            raise ValueError(f"{name} has no weight_decay")
+        options["weight_decay"] = weight_decay
+    return getattr(torch.optim, name)(parameters, **options)
 
 
 def supervised_step(model: torch.nn.Module, loss_fn, optimizer: torch.optim.Optimizer):
@@ -383,3 +401,11 @@ def minibatches(x, y, batch_size: int, generator=None):
             yield x[index], y[index]
 
     return batches
+
+
+def batches(x, y, batch_size: int, seed: int = 0):
+    """The batches function for a chosen batch size: 0 is the whole data set each step (full batch, as the notes
+    train), any other size shuffled mini-batches in an order the seed fixes."""
+    if batch_size == 0:
+        return full_batch(x, y)
+    return minibatches(x, y, batch_size, generator=torch.Generator().manual_seed(seed))

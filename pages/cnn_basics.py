@@ -4,6 +4,7 @@ import streamlit as st
 import torch
 
 from dlcore import convnet_figures, ui
+from dlcore.classify import accuracy_evaluator, evaluating
 from dlcore.convnets import MODELS, feature_maps, first_kernels, layer_shapes, parameter_count
 from dlcore.image_training import COMPARE, classifier_charts, classifier_run
 from dlcore.images import class_names, denormalize
@@ -45,7 +46,10 @@ else:
     # which test image the maps show: a view of the run, not a setting of it (moving it leaves the run alone)
     image_index = ui.kept(st.slider, page.t("cnn.image"), f"{variant.key}:image", 0, min_value=0,
                           max_value=len(data.test_y) - 1)
-    ui.live_run(variant, values, build, draw, code=[spec.build, supervised_step], compare=COMPARE)
+    if model_name == "cifar":
+        st.caption(page.t("cnn.routine"))
+    ui.live_run(variant, values, build, draw, code=[spec.build, supervised_step, accuracy_evaluator, evaluating],
+                compare=COMPARE)
     st.caption(page.t("cnn.maps_caption"))
 
 model = spec.build()  # the shapes do not depend on the weights: a fresh model, never the one a worker trains

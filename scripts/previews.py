@@ -11,26 +11,23 @@ colours (5-20 KB each). Takes about three minutes on two cores.
 from __future__ import annotations
 
 import io
-import os
-import socket
-import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.request import urlopen
 
 from PIL import Image, ImageChops
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from apptools import CHROMIUM, CHROMIUM_ARGS, running_app  # noqa: E402
 from dlcore.lectures import LECTURES, PREVIEW_SIZE  # noqa: E402
 from dlcore.text import LANGUAGES, STRINGS, translate  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from strokes import draw_digit  # noqa: E402  (the browser tests' mouse-drawn digits)
+
 WIDTH, HEIGHT = PREVIEW_SIZE
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +43,8 @@ class Recipe:
     """Keep the top of a tall picture at the full width, rather than the whole picture made smaller."""
     train: int | None = None
     """Click the page's n-th Train button instead of starting its first run by the link (0 is the first)."""
+    digit: int | None = None
+    """Draw this digit on the page's canvas with the mouse once its model has trained (Draw a digit)."""
 
 
 RECIPES = {
@@ -53,10 +52,19 @@ RECIPES = {
     "backprop": Recipe("", ("backprop.graph_title",)),
     "linear_regression": Recipe("present=1", ("reg.fit_title",)),
     "logistic_regression": Recipe("present=1&epochs=300&lr=0.05", ("logistic.plot_title",)),
+    "multiple_input": Recipe("present=1&activation1=ReLU&activation2=ReLU&batch_size=32", ("diabetes.accuracy_title",)),
+    "dataset_dataloader": Recipe("epochs=20", ("loader.by_second",)),
+    "folders": Recipe("", ("folders.draws_title",)),
+    "own_table": Recipe("present=1&table=wine", ("table.score_title.classification",)),
     "softmax": Recipe("epochs=2", ("imgfig.grid_title",), top=True),
+    "generalisation": Recipe("degree=15&train_points=20", ("gen.fit_title",)),
+    "playground": Recipe("dataset=spiral&points=1000&hidden=16,16,16&activation=ReLU&optimizer=Adam&lr=0.01&epochs=60",
+                         ("play.regions_title",)),
     "conv_arithmetic": Recipe("", ("conv.padded_input_example",)),
     "cnn": Recipe("train_size=2000&epochs=2", ("conv1", "conv2")),
-    "advanced_cnn": Recipe("", ("adv.fig.loss_title",), train=1),  # the race of the basic CNN, Inception and ResNet
+    "advanced_cnn": Recipe("", ("adv.fig.loss_title",), train=1),
+    "transfer": Recipe("present=1&image_size=112&batch_size=16&epochs=5", ("transfer.accuracy_title",)),
+    "draw": Recipe("", ("cnnfig.input_title", "imgfig.probabilities_title"), digit=7),  # the race of the basic CNN, Inception and ResNet
     "rnn_basics": Recipe("", ("seq.table_title",), top=True),
     "names": Recipe("", ("imgfig.confusion_title",)),
 }
@@ -137,10 +145,14 @@ def photograph(tab, url: str, lecture, lang: str) -> Image.Image:
             "button", name=translate("train.train", lang), exact=True).nth(
             recipe.train).click()
     wanted = [charts.filter(has_text=title_words(name, lang)).first for name in recipe.charts] or [charts.first]
+    if recipe.digit is not None:  # the page's one-click model (autorun) has trained: draw on its canvas
+        tab.get_by_text(translate("draw.reader", lang)).wait_for(timeout=120_000)
+        tab.get_by_role("progressbar").first.wait_for(state="detached", timeout=120_000)
+        draw_digit(tab, tab.locator("canvas.upper-canvas"), recipe.digit)
     wanted[0].wait_for(timeout=120_000)
     done = tab.get_by_test_id("stAlertContentSuccess").or_(tab.get_by_test_id("stAlertContentError"))
     try:
-        done.first.wait_for(timeout=300_000)
+        done.first.wait_for(timeout=300_000 if recipe.digit is None else 1)
     except Exception:  # a page with no run (convolution arithmetic) shows its charts at once
         pass
     tab.wait_for_timeout(1500)  # the last frame drawn
@@ -149,23 +161,9 @@ def photograph(tab, url: str, lecture, lang: str) -> Image.Image:
 
 
 def main(keys: list[str]) -> None:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-                               "--server.port", str(port), "--server.address", "127.0.0.1",
-                               "--browser.gatherUsageStats", "false"], cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                urlopen(f"{url}/_stcore/health", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.3)
+    with running_app() as url:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for lecture in LECTURES:
                 if not lecture.built or (keys and lecture.key not in keys):
                     continue
@@ -177,11 +175,7 @@ def main(keys: list[str]) -> None:
                     tab.close()
                     print(path.relative_to(ROOT), path.stat().st_size, "bytes", flush=True)
             browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("DL_CLASSROOM_DATA", str(ROOT.parent / "shared" / "data"))
     main(sys.argv[1:])

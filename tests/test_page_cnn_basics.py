@@ -1,6 +1,10 @@
 """The CNN basics page in AppTest: training shows the feature-map grids, the shapes table, and the data message;
 the test image is a view of the run, and the replay slider scrubs every chart."""
+import torch
 from pagetools import plotly_specs, texts, train, wait_for_run
+
+from dlcore.checkpoints import load_weights, state_bytes
+from dlcore.convnets import cifar_net
 
 KEY = "cnn:course"
 LAYERS = ("conv1: 10 × 24 × 24", "pooling 1: 10 × 12 × 12", "conv2: 20 × 8 × 8", "pooling 2: 20 × 4 × 4")
@@ -79,3 +83,30 @@ def test_the_cifar_network_explains_what_to_download_and_does_not_train(app):
     assert "cnn:cifar:train" not in [button.key for button in at.button]  # nothing to train on
     assert "(64, 64, 4, 4)" in at.dataframe[0].value.iloc[:, 1].tolist()  # the shapes are still shown
     assert "cannot train" in texts(at)
+
+
+def test_the_cifar_routine_trains_tests_and_keeps_every_epochs_weights(app, monkeypatch, tmp_path):
+    """Seed 002's CIFAR-10 network on files of CIFAR's layout (made here: the data cannot be downloaded): an accuracy
+    per epoch, and the weights of each epoch to download, which load back into the network as they were."""
+    from test_images_data import accept_as_official, write_cifar
+
+    write_cifar(tmp_path / "cifar-10-batches-py", per_batch=20)
+    accept_as_official(monkeypatch, tmp_path / "cifar-10-batches-py")
+    monkeypatch.setenv("DL_CLASSROOM_DATA", str(tmp_path))
+    at = app("pages/cnn_basics.py")
+    at.selectbox(key="cnn:model").set_value("cifar").run()
+    assert "model.eval()" in texts(at) and not at.error
+    at.slider(key="cnn:cifar:epochs").set_value(2).run()
+    train(at, "cnn:cifar")
+    run = at.session_state["run:cnn:cifar"]
+    assert [row["epoch"] for row in run.trainer.history.epochs] == [1, 2]
+    assert all(0 <= row["test_acc"] <= 1 for row in run.trainer.history.epochs)
+    code = "\n".join(block.value for block in at.code)
+    assert "nn.Conv2d(3, 32, 5, padding=2)" in code and "model.eval()" in code
+    assert at.selectbox(key="cnn:cifar:weights_epoch").options == ["1", "2"]
+    at.selectbox(key="cnn:cifar:weights_epoch").set_value(1).run()
+    first_epoch = run.snapshots.at(1)[1]
+    model = cifar_net()
+    load_weights(model, state_bytes(first_epoch))
+    assert all(torch.equal(model.state_dict()[name], tensor) for name, tensor in first_epoch.items())
+    assert not all(torch.equal(first_epoch[name], tensor) for name, tensor in run.snapshots.at(2)[1].items())

@@ -1,11 +1,7 @@
 """Lecture 9's page in AppTest: it trains briefly, draws its charts, pauses and resumes, speaks both languages,
 falls back to the digits."""
-import base64
-import io
 import time
 
-import numpy as np
-from PIL import Image
 
 from dlcore import images
 from pagetools import plotly_specs, texts, train, wait_for_run
@@ -132,28 +128,9 @@ def test_without_the_files_the_page_trains_on_the_digits(app, monkeypatch, tmp_p
     assert "Test accuracy on all 359 test images" in texts(at)
 
 
-def canvas_value(ink: np.ndarray) -> dict:
-    """What the drawable canvas component sends back: its drawing as a PNG data URL."""
-    rgba = np.zeros((*ink.shape, 4), np.uint8)
-    rgba[..., :3] = (ink[..., None] * 255).astype(np.uint8)
-    rgba[..., 3] = 255
-    buffer = io.BytesIO()
-    Image.fromarray(rgba).save(buffer, format="PNG")
-    url = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
-    return {"drawing": {"raw": {"objects": [{"type": "path"}]}, "data": url}, "backgroundFit": None}
-
-
-def test_the_trained_model_reads_a_drawing(app):
+def test_the_page_sends_drawings_to_the_draw_a_digit_page(app):
     at = app("pages/softmax.py")
-    assert "Train the model (or load its weights) first" in texts(at)
-    train_briefly(at, epochs=1)
-    assert "The canvas is empty" in texts(at)
-    ink = np.zeros((280, 280), np.float32)
-    ink[60:220, 130:150] = 1.0  # a "1"
-    at.session_state["softmax:course:canvas"] = canvas_value(ink)
-    at.run()
-    assert not at.exception, at.exception
-    assert "The model reads **" in texts(at)
-    bars = [spec for spec in plotly_specs(at) if spec["layout"]["title"]["text"].startswith("Class probabilities")]
-    assert len(bars) == 1 and abs(sum(bars[0]["data"][0]["y"]) - 1) < 1e-4
-    assert len(at.get("image")) == 1  # the 28×28 the model sees
+    links = [link.proto for link in at.main.get("page_link")]
+    assert [link.label for link in links if link.page.endswith("draw")] == [
+        "Draw a digit for this model (and for every other model you trained) to read"]
+    assert not [element for element in at.get("bidi_component")]  # no canvas of its own

@@ -132,6 +132,7 @@ def test_a_run_beyond_the_limit_waits_its_turn_and_says_its_place():
     first.start()
     wait_until(lambda: first.state == "training")
     second.start()
+    wait_until(lambda: slots.place(second) == 1)  # in line before the third starts: their threads could race
     third.start()
     wait_until(lambda: slots.place(third) == 2)
     assert second.state == third.state == "waiting" and slots.place(second) == 1 and slots.training == 1

@@ -60,6 +60,38 @@ def test_stop_is_honoured_within_one_batch():
     assert trainer.outcome.kind == "stopped" and trainer.outcome.epoch == 2
 
 
+def test_batches_that_take_long_to_prepare_may_let_go_when_asked_to_stop_or_pause():
+    """A page that prepares its data inside batches() (the transfer page's features) gives no batch when a stop or
+    a pause comes meanwhile: the run pauses or stops before its first epoch, and prepares again when resumed."""
+    calls = []
+
+    def preparing(ask):
+        def batches():
+            calls.append(ask)
+            if len(calls) == 1:
+                ask()  # the user clicks Pause or Stop while it prepares
+            if trainer.interrupted:
+                return
+            yield from range(3)
+        return batches
+
+    trainer = Trainer(lambda b: 1.0, preparing(lambda: trainer.request_pause()), 2)
+    trainer.fit()
+    assert trainer.outcome is None and trainer.epoch == 0 and not trainer.history.batch_loss
+    trainer.fit()
+    assert trainer.outcome.kind == "finished" and len(calls) == 3 and len(trainer.history.epochs) == 2
+    calls.clear()
+    trainer = Trainer(lambda b: 1.0, preparing(lambda: trainer.request_stop()), 2)
+    trainer.fit()
+    assert trainer.outcome.kind == "stopped" and trainer.outcome.epoch == 0 and len(calls) == 1
+
+
+def test_an_epoch_without_a_batch_otherwise_fails_the_run_instead_of_looping():
+    trainer = Trainer(lambda b: 1.0, lambda: iter(()), 2)
+    trainer.fit()
+    assert trainer.outcome.kind == "failed" and "gave no batch" in trainer.outcome.message
+
+
 @pytest.mark.parametrize("bad", [float("nan"), float("inf")])
 def test_non_finite_loss_ends_the_run_with_its_epoch(bad):
     trainer = Trainer(constant_steps([1.0, 0.5] * 3 + [bad] + [1.0] * 10), lambda: [0, 1], 10)

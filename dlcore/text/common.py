@@ -77,6 +77,12 @@ STRINGS = {
 STRINGS.update({
     "weights.title": ("Weights", "权重"),
     "weights.download": ("Download the trained weights (state_dict)", "下载训练好的权重 (state_dict)"),
+    "weights.epoch": ("Weights after epoch", "第几轮之后的权重"),
+    "weights.epoch_help": (
+        "The notes save the model after every epoch; these are the replay's weights of each epoch (on a long run, "
+        "evenly thinned to at most 200 epochs).",
+        "笔记在每一轮之后都保存模型；这里是回放所保存的每一轮的权重（训练很长时，均匀抽取，最多 200 轮）。"),
+    "weights.epoch_download": ("Download epoch {epoch}'s weights", "下载第 {epoch} 轮的权重"),
     "weights.upload": ("Load weights from a file", "从文件加载权重"),
     "weights.loaded": ("Loaded the weights from {name}.", "已从 {name} 加载权重。"),
     "weights.unreadable": ("This file is not a PyTorch weights file (torch.load could not read it).", "这个文件不是 PyTorch 权重文件（torch.load 无法读取）。"),

@@ -10,6 +10,14 @@ STRINGS = {
     "cnn.model": ("Model", "模型"),
     "cnn.model.course": ("The course's CNN on MNIST (lecture 10)", "课程中的 CNN，MNIST（第 10 讲）"),
     "cnn.model.cifar": ("Seed 002's nn.Sequential network on CIFAR-10", "种子笔记 002 的 nn.Sequential 网络，CIFAR-10"),
+    "cnn.routine": (
+        "Seed 002's complete routine: every epoch trains over the training batches in `model.train()` mode, then tests "
+        "in `model.eval()` mode under `torch.no_grad()` (the accuracy per epoch), and keeps the weights (**Weights** "
+        "below: download any epoch's, as the notes `torch.save` each one). Where a GPU exists, **🏁 CPU vs GPU** times "
+        "an epoch on both.",
+        "种子笔记 002 的完整训练流程：每一轮先在 `model.train()` 模式下遍历训练批次，再在 `model.eval()` 模式和 "
+        "`torch.no_grad()` 下测试（每轮的准确率），并保存权重（见下方 **权重**：可下载任意一轮的权重，就像笔记每轮都 "
+        "`torch.save` 一样）。有 GPU 时，**🏁 CPU 对 GPU** 会在两者上各计时一轮。"),
     "cnn.no_data": ("This network cannot train until its data set is there (see above).", "数据集就位之前，这个网络无法训练（见上文）。"),
     "cnn.image": ("Test image whose feature maps are shown", "显示其特征图的测试图像"),
     "cnn.shapes": ("Tensor shapes layer by layer (batch B = {batch})", "逐层的张量形状（批量 B = {batch}）"),
@@ -23,5 +31,6 @@ STRINGS = {
     ),
     "cnnfig.maps_title": ("{name}: {channels} × {h} × {w}", "{name}：{channels} × {h} × {w}"),
     "cnnfig.kernels_title": ("First-layer kernels: {out} × {inputs} × {k} × {k}", "第一层卷积核：{out} × {inputs} × {k} × {k}"),
+    "cnnfig.units_title": ("{name}: {n} units", "{name}：{n} 个单元"),
     "cnnfig.input_title": ("Input image ({label})", "输入图像（{label}）"),
 }

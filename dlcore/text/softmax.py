@@ -57,16 +57,6 @@ STRINGS = {
     "softmax.train_size.n": ("the first {n:,}", "前 {n:,} 张"),
     "softmax.result": ("Test accuracy on all {n:,} test images: **{accuracy:.2f} %**.", "在全部 {n:,} 张测试图像上的准确率：**{accuracy:.2f} %**。"),
     "softmax.lecture_result": ("The lecture reaches about 97 % after 10 epochs.", "课程中 10 轮后约为 97 %。"),
-    "softmax.draw_title": ("Draw a digit", "手写一个数字"),
-    "softmax.draw_help": (
-        "Draw with the mouse. The model reads your drawing the way MNIST was made: cropped to the ink, scaled to fit "
-        "20×20, and placed in 28×28 with its centre of mass in the middle.",
-        "用鼠标书写。模型读取你的笔迹的方式与 MNIST 的制作方式相同：裁剪到笔迹范围，缩放到 20×20 以内，"
-        "再放入 28×28 的图像，使其质心位于中央。",
-    ),
-    "softmax.draw_empty": ("The canvas is empty: draw a digit on it with the mouse.", "画布是空的：请用鼠标在上面写一个数字。"),
-    "softmax.draw_train_first": ("Train the model (or load its weights) first; then it reads your drawing.",
-                                 "请先训练模型（或加载权重），然后它会读取你写的内容。"),
-    "softmax.draw_seen": ("What the model sees (28×28)", "模型看到的图像（28×28）"),
-    "softmax.draw_reads": ("The model reads **{label}** ({probability:.0%} sure).", "模型认为这是 **{label}**（把握 {probability:.0%}）。"),
+    "softmax.draw_link": ("Draw a digit for this model (and for every other model you trained) to read",
+                          "手写一个数字，让这个模型（以及你训练的其他模型）来读"),
 }

@@ -4,6 +4,7 @@
 - widgets: remembered widgets and the widgets of a page's declared settings (`settings`, `kept`);
 - live: the live run, its controls, charts, replay and earlier runs (`live_run`);
 - weights: downloading and uploading a run's weights (`weights_section`);
+- downloads: a file a page needs, found locally or downloaded with a progress bar (`local_or_downloaded`);
 - images: image data sets cached per server, with their download and messages (`image_data`);
 - link: the page's settings in its address, applied from a shared link and written back;
 - present: the projector view (`lecture_header`, `prose`).
@@ -15,14 +16,15 @@ A page reads like a lecture:
     run = ui.live_run(page, values, build, draw, code=[Model, supervised_step], pace=100)
 """
 from dlcore.runs import Frame, Run
+from dlcore.ui.downloads import local_or_downloaded
 from dlcore.ui.export import download_run
 from dlcore.ui.frame import Page, device_label, finish_page, lecture_pages, page_setup
-from dlcore.ui.images import cached_resource, classifier_controls, image_data
-from dlcore.ui.live import live_run, show_code
+from dlcore.ui.images import cached_resource, classifier_controls, data_file, image_data
+from dlcore.ui.live import ChartGrid, autorun_requested, live_run, show_code, start_run
 from dlcore.ui.present import folded, lecture_header, prose
 from dlcore.ui.weights import weights_section
-from dlcore.ui.widgets import kept, remembered_choice, setting_widget, settings
+from dlcore.ui.widgets import kept, remembered_choice, setting_widget, settings, settings_columns
 
-__all__ = ["Frame", "Page", "Run", "cached_resource", "classifier_controls", "device_label", "download_run", "finish_page", "folded", "image_data",
-           "kept", "lecture_header", "lecture_pages", "prose", "live_run", "page_setup", "remembered_choice", "setting_widget", "settings", "show_code",
+__all__ = ["ChartGrid", "Frame", "autorun_requested", "Page", "Run", "cached_resource", "classifier_controls", "data_file", "device_label", "download_run", "finish_page", "folded", "image_data",
+           "kept", "lecture_header", "lecture_pages", "local_or_downloaded", "prose", "live_run", "page_setup", "remembered_choice", "setting_widget", "settings", "settings_columns", "show_code", "start_run",
            "weights_section"]

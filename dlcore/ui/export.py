@@ -20,4 +20,4 @@ def download_run(page, run: Run) -> None:
     left.download_button(page.t("export.button"), data=lambda: export.bundle(page.key, run), icon="📦",
                          file_name=f"{name}.zip", mime="application/zip", key=f"{page.key}:download",
                          on_click="ignore", width="stretch")
-    right.caption(page.t("export.contents", script=recipe.file if recipe else "—"))
+    right.caption(page.t("export.contents", script=recipe.file) if recipe else page.t("export.contents_no_script"))

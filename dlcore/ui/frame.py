@@ -12,6 +12,7 @@ from dlcore.data import DATA_DIR_ENV, data_dir
 from dlcore.devices import available_devices, pick_device, set_training_threads
 from dlcore.lectures import LECTURES
 from dlcore.settings import DEFAULT_SEED, parse_switch
+from dlcore.tensorboard import runs_dir
 from dlcore.text import LANGUAGES, translate
 from dlcore.ui.link import Link, current
 from dlcore.ui.present import PRESENT, projector_style
@@ -28,6 +29,7 @@ class Page:
     chosen_device: torch.device  # the sidebar's
     seed: int
     present: bool = False  # the projector view (dlcore.ui.present)
+    log_runs: bool = False  # the sidebar's "Log runs to TensorBoard" (dlcore.tensorboard)
 
     @property
     def device(self) -> torch.device:
@@ -105,6 +107,10 @@ def page_setup(key: str) -> Page:
                     max_value=MAX_SEED, step=1, help=translate("sidebar.seed_help", lang))
         present = kept(st.toggle, translate("sidebar.present", lang), PRESENT, False,
                        help=translate("sidebar.present_help", lang))
+        log_runs = kept(st.toggle, translate("sidebar.tensorboard", lang), "tensorboard", False,
+                        help=translate("sidebar.tensorboard_help", lang))
+        if log_runs:
+            st.caption(translate("sidebar.tensorboard_command", lang, folder=runs_dir()))
         link.box = st.popover(translate("link.copy", lang), icon="🔗", width="stretch")
         st.caption(f"{translate('sidebar.data_dir', lang)}: `{data_dir()}`",
                    help=translate("sidebar.data_dir_help", lang, env=DATA_DIR_ENV))
@@ -117,7 +123,8 @@ def page_setup(key: str) -> Page:
     if present:
         projector_style()
     link.note = st.container()
-    return Page(key=key, lang=lang, chosen_device=pick_device(device), seed=int(seed), present=present)
+    return Page(key=key, lang=lang, chosen_device=pick_device(device), seed=int(seed), present=present,
+                log_runs=log_runs)
 
 
 MAX_SEED = 2**31 - 1

@@ -1,8 +1,9 @@
-"""Image data sets for the pages: cached once per server, downloaded with a progress bar, explained when missing;
-and the controls of an image-classifier page."""
+"""Data for the pages: image data sets cached once per server, downloaded with a progress bar, explained when
+missing; a data file a page needs; and the controls of an image-classifier page."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import streamlit as st
 
@@ -56,6 +57,15 @@ def image_data(page: Page, name: str, fallback: bool = True):
     else:
         st.caption(page.t("images.source.builtin" if data.source == "fallback" else "images.source.local", **values))
     return data
+
+
+def data_file(page: Page, path: Path | None, missing_key: str) -> Path:
+    """A data file the page cannot go on without: its path; when it is missing (None), an error saying where to put it
+    (the message `missing_key`, given the data directory as {folder}), and the page stops there."""
+    if path is None:
+        st.error(page.t(missing_key, folder=data_dir()))
+        st.stop()
+    return path
 
 
 def train_size_format(page: Page, data):

@@ -25,6 +25,7 @@ from dlcore import figures
 from dlcore.devices import race_devices
 from dlcore.runs import EarlierRun, Frame, Run, difference, remember, shown_value
 from dlcore.settings import Values
+from dlcore.tensorboard import TensorBoardLogger, logger_of, run_folder
 from dlcore.ui import link
 from dlcore.ui.export import download_run
 from dlcore.training import Timing
@@ -122,11 +123,18 @@ def _start_fresh(page: Page, keys: _Keys, values: Values, build: Callable[[], Ru
     state[keys.count] = number
     state[keys.earlier] = remember(state.get(keys.earlier, []), old, number - 1)
     run.settings = _run_settings(page, values)
+    if page.log_runs:
+        run.trainer.callbacks.append(TensorBoardLogger(run_folder(page.key), run.model))
     run.alive = _session_alive()
     run.trainer.pace = state.get(keys.speed) or None
     state[keys.replay] = None
     state[keys.run] = run
     run.start(until)
+
+
+def start_run(page: Page, values: Values, build: Callable[[], Run]) -> None:
+    """Start a fresh run of a page from elsewhere, as its Train button would (another page's one-click training)."""
+    _start_fresh(page, _Keys(page), values, build, None)
 
 
 def _start_race(page: Page, keys: _Keys, values: Values, build: Callable[[], Run]) -> None:
@@ -342,6 +350,8 @@ def _live_view(page: Page, keys: _Keys, draw: Draw, compare: dict, wording: dict
     st.progress(min(run.trainer.epoch / run.trainer.epochs, 1.0), text=_progress_text(page, run))
     if run.trainer.timing.batches:
         st.caption(_timing_text(page, run))
+    if logger_of(run.trainer) is not None:
+        st.caption(page.t("tensorboard.logged", folder=logger_of(run.trainer).folder.name))
     above = st.container()  # the projector view draws the charts above the replay slider: they come first there
     epoch = None if page.present and run.busy else _replay_epoch(page, keys, run)
     charts = draw(run.frame(epoch))
@@ -377,7 +387,7 @@ def live_run(page: Page, values: Values, build: Callable[[], Run], draw: Draw, *
     """
     finish_page()  # the page's settings are drawn: its address can be written
     keys = _Keys(page)
-    action = st.session_state.pop(keys.action, None) or _autorun()
+    action = st.session_state.pop(keys.action, None) or ("train" if autorun_requested() else None)
     if action is not None:
         _act(page, keys, action, values, build, _more_epochs(keys, values))
     run: Run | None = st.session_state.get(keys.run)
@@ -406,13 +416,13 @@ def live_run(page: Page, values: Values, build: Callable[[], Run], draw: Draw, *
     return st.session_state.get(keys.run)
 
 
-def _autorun() -> str | None:
-    """"train" once when the page was opened by a link with autorun=1."""
+def autorun_requested() -> bool:
+    """True once when the page was opened by a link with autorun=1: it trains at once."""
     opened = link.current()
     if opened is None or not opened.autorun:
-        return None
+        return False
     opened.autorun = False
-    return "train"
+    return True
 
 
 def _apply_live_settings(run: Run, values: Values, keys: _Keys) -> None:

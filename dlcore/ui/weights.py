@@ -5,7 +5,7 @@ from typing import Callable
 
 import streamlit as st
 
-from dlcore.checkpoints import WeightsError, load_weights, weights_bytes
+from dlcore.checkpoints import WeightsError, load_weights, state_bytes, weights_bytes
 from dlcore.runs import Run
 from dlcore.ui.frame import Page
 
@@ -39,7 +39,23 @@ def weights_section(page: Page, build: Callable[[], Run]) -> None:
             st.download_button(page.t("weights.download"), data=weights_bytes(run.frame().model),
                                file_name=f"{page.key}.pt", mime="application/octet-stream",
                                key=f"{page.key}:weights_download")
+            _epoch_weights(page, run)
         st.file_uploader(page.t("weights.upload"), type=["pt", "pth"], key=upload_key, on_change=uploaded)
         if message_key in st.session_state:
             kind, key, values = st.session_state[message_key]
             getattr(st, kind)(page.t(key, **values))
+
+
+def _epoch_weights(page: Page, run: Run) -> None:
+    """The weights as they were after each epoch, as the notes save them (torch.save every epoch): the replay's
+    snapshots, thinned evenly on long runs."""
+    epochs = sorted(epoch for epoch in run.snapshots.states if epoch > 0)
+    if not epochs:
+        return
+    left, right = st.columns([1, 2], vertical_alignment="bottom")
+    epoch = left.selectbox(page.t("weights.epoch"), epochs, index=len(epochs) - 1, key=f"{page.key}:weights_epoch",
+                           help=page.t("weights.epoch_help"))
+    right.download_button(page.t("weights.epoch_download", epoch=epoch),
+                          data=lambda: state_bytes(run.snapshots.at(epoch)[1]),
+                          file_name=f"{page.key.replace(':', '-')}-epoch{epoch}.pt", mime="application/octet-stream",
+                          key=f"{page.key}:weights_epoch_download", on_click="ignore")

@@ -134,3 +134,16 @@ def settings(page, declared: Settings, columns: int = 3, formats: dict | None = 
         with row.pop(0):
             values[setting.name] = setting_widget(page, setting, values, (formats or {}).get(setting.name))
     return Values(declared, {**{s.name: s.default for s in declared}, **values})
+
+
+def settings_columns(page, declared: Settings, groups: dict[str, tuple[str, ...]], widths=None) -> Values:
+    """Draw a page's declared settings side by side, one column per group ({title text key: setting names}; widths:
+    the columns' relative widths), and return their values (a playground's data, features, network and training)."""
+    values: dict = {}
+    for column, (title, names) in zip(st.columns(widths or len(groups)), groups.items()):
+        with column:
+            st.markdown(f"**{page.t(title)}**")
+            for setting in declared:
+                if setting.name in names:
+                    values[setting.name] = setting_widget(page, setting, values)
+    return Values(declared, {**{s.name: s.default for s in declared}, **values})

@@ -13,6 +13,16 @@ def button(tab, name: str, **options):
     return tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name=name, **options)
 
 
+def stop_unless_ended(tab, label: str = "Stop") -> None:
+    """Click the run's Stop, unless the run has ended on its own (a short run may end before the click lands)."""
+    stop = button(tab, label, exact=True).first
+    if stop.is_enabled():
+        try:
+            stop.click(timeout=5_000)
+        except TimeoutError:
+            pass  # it ended meanwhile: Stop was disabled under the pointer
+
+
 def wait_for_app(tab) -> None:
     """Wait until the page has drawn its sidebar and the script run has finished."""
     tab.get_by_test_id("stSidebar").get_by_text("Language · 语言").wait_for()

@@ -21,19 +21,19 @@ def test_the_cnn_keeps_training_while_the_page_is_used_and_after_a_page_switch(s
     page.get_by_text(re.compile("Input image")).first.wait_for()
     after_slider = wait_for_epoch(page, first)
     page.get_by_test_id("stSidebar").get_by_text("简体中文").click()  # the language too
-    button(page, "暂停").wait_for()
+    button(page, "暂停").first.wait_for()
     after_language = wait_for_epoch(page, after_slider)
     expect(page.get_by_role("combobox", name="训练图像数量")).to_match_aria_snapshot(
         '- combobox "训练图像数量": 前 10,000 张')  # the chosen option in the new language too
     page.screenshot(path=str(ARTIFACTS / "cnn_training_zh.png"))
 
-    button(page, "暂停").click()
-    button(page, "继续").wait_for()
+    button(page, "暂停").first.click()  # .first: a redraw may briefly hold the old controls beside the new
+    button(page, "继续").first.wait_for()
     held = epoch_shown(page)
     assert held >= after_language
     time.sleep(3)
     assert epoch_shown(page) == held, "a paused run must not move"
-    button(page, "继续").click()
+    button(page, "继续").first.click()
     wait_for_epoch(page, held)
 
     page.get_by_test_id("stSidebar").get_by_role("link", name=re.compile("6 · ")).click()  # another page...
@@ -45,6 +45,6 @@ def test_the_cnn_keeps_training_while_the_page_is_used_and_after_a_page_switch(s
     assert back > held, "the run went on while another page was shown"
     charts = page.locator('[data-testid="stPlotlyChart"]')
     expect(charts.first).to_be_visible()
-    button(page, "停止").click()
+    button(page, "停止").first.click()
     page.get_by_text(re.compile(r"在第 \d+/30 轮停止|完成 30 轮训练")).wait_for()  # a slow machine may get there
     expect(page.get_by_test_id("stException")).to_have_count(0)

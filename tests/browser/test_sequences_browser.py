@@ -2,6 +2,7 @@
 import time
 
 from browsertools import button, wait_for_app
+from playwright.sync_api import expect
 
 
 def column_texts(table, index: int) -> list[str]:
@@ -12,8 +13,8 @@ def column_texts(table, index: int) -> list[str]:
 def test_rnn_basics_opened_by_url_fills_the_prediction_table_epoch_by_epoch(server, page):
     page.goto(f"{server}/rnn_basics")
     wait_for_app(page)
-    assert page.get_by_test_id("stSidebar").get_by_text("Random seed").is_visible()
-    assert page.get_by_text("3 steps/s").is_visible()  # the default speed: 15 epochs in about 5 s
+    expect(page.get_by_test_id("stSidebar").get_by_text("Random seed")).to_be_visible()
+    expect(page.get_by_text("3 steps/s")).to_be_visible()  # the default speed: 15 epochs in about 5 s
     button(page, "Train", exact=True).click()
     table = page.locator('[data-testid="stPlotlyChart"]').filter(has_text="Predicted string per epoch (target: ohlol)")
     rows_seen = set()

@@ -1,9 +1,11 @@
-"""Lecture 9 in a real browser: open /softmax first thing, train on the whole of MNIST, watch the charts, Stop."""
+"""Lecture 9 in a real browser: open /softmax first thing, train on the whole of MNIST, watch the charts, Stop; its
+link to Draw a digit, where the model it trained reads a drawing."""
 import re
 
 from playwright.sync_api import expect
 
 from browsertools import button, wait_for_app
+from strokes import draw_digit
 
 
 def test_softmax_trains_live_and_stops(server, page):
@@ -28,15 +30,12 @@ def test_softmax_trains_live_and_stops(server, page):
     expect(page.get_by_text(re.compile("Test accuracy on all 10,000 test images"))).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
-    # the trained model reads a "1" drawn with the mouse
-    board = page.locator("canvas.upper-canvas")
-    board.scroll_into_view_if_needed()
-    box = board.bounding_box()
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 40)
-    page.mouse.down()
-    for step in range(1, 11):
-        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 40 + 20 * step, steps=2)
-    page.mouse.up()
-    page.get_by_text(re.compile(r"The model reads \S+ \(\d+% sure\)")).wait_for()
+    # the page's link opens Draw a digit, where the model it trained reads a "1" drawn with the mouse
+    page.get_by_role("link", name=re.compile("Draw a digit for this model")).click()
+    wait_for_app(page)
+    expect(page.get_by_test_id("stSelectbox").filter(has_text="The model that reads it")).to_match_aria_snapshot(
+        "- combobox \"The model that reads it\": Lecture 9 · The course's MLP 784-512-256-128-64-10 (ReLU)")
+    draw_digit(page, page.locator("canvas.upper-canvas"), 1)
+    expect(page.get_by_text(re.compile(r"It reads \S+ · \d+% sure"))).to_be_visible()
     expect(charts.locator(".gtitle").filter(has_text="Class probabilities")).to_have_count(1)
     expect(page.get_by_test_id("stException")).to_have_count(0)
