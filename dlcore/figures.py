@@ -58,6 +58,15 @@ def new_figure(title: str, x_title: str, y_title: str, traces: list[dict] = (), 
     return go.Figure({"layout": base, "data": list(traces)}, _validate=VALIDATE)
 
 
+def waiting_note(fig: go.Figure, text: str) -> go.Figure:
+    """A chart that has nothing to draw yet says why, in its middle (its axes' numbers hidden until it has)."""
+    fig.add_annotation(text=text, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 15})
+    if not any(len(trace.x if trace.x is not None else ()) for trace in fig.data):
+        fig.update_xaxes(showticklabels=False)
+        fig.update_yaxes(showticklabels=False)
+    return fig
+
+
 def for_projector(fig: go.Figure) -> go.Figure:
     """The same chart for a lecture hall: larger type, thicker lines, bigger markers."""
     fig.update_layout(font={"size": 16}, title={"font": {"size": 20}}, height=min(fig.layout.height or 300, 300))

@@ -4,6 +4,7 @@ import streamlit as st
 
 from dlcore import ui
 from dlcore.data import data_dir
+from dlcore.figures import waiting_note
 from dlcore.folders import HYMENOPTERA, HYMENOPTERA_URL, download_hymenoptera, find_hymenoptera, read_image_folder
 from dlcore.training import supervised_step
 from dlcore.transfer import (NETWORKS, SETTINGS, Comparison, accuracy_chart, answers_grid, comparison_run,
@@ -83,9 +84,10 @@ def draw(frame):
     names = learner_names(comparison, page.lang)
     charts = {"loss": loss_chart(history, names, page.lang),
               "accuracy": accuracy_chart(history, names, majority, page.lang)}
-    if comparison.preparing is not None:
+    if comparison.preparing is not None:  # said on the charts, which stay empty until the features are made
         done, total = comparison.preparing
-        charts["preparing"] = page.t("transfer.preparing", done=done, total=total)
+        for chart in charts.values():
+            waiting_note(chart, page.t("transfer.preparing", done=done, total=total))
     if frame.epoch >= 1:
         for learner, name in names.items():
             charts[f"grid {learner}"] = answers_grid(comparison, learner, frame.epoch, name, page.lang)

@@ -24,7 +24,7 @@ def test_the_circles_are_shown_then_learned_with_playgrounds_first_screen(app):
     assert len(run.trainer.history.epochs) == 200 and last["test_acc"] > 0.9
     shown = charts(at)
     assert list(shown) == ["What the network answers over the plane", "Loss per epoch",
-                           "The first hidden layer: what each of its 4 units answers over the plane",
+                           "First hidden layer: its 4 units over the plane",
                            "Accuracy per epoch"]
     regions = shown["What the network answers over the plane"]["data"]
     assert regions[0]["type"] == "heatmap" and len(regions[0]["z"]) == 100

@@ -1,6 +1,8 @@
 """The transfer-learning page in AppTest: a weights file in the data directory is found and trains beside random
 weights (both curves, both grids of validation photos); without one the page says which file to put where and
 trains from random weights; a wrong file is explained; Chinese."""
+import time
+
 import pytest
 import torch
 
@@ -68,6 +70,24 @@ def test_without_weights_it_names_the_file_and_trains_from_random_weights(app, d
     specs = plotly_specs(at)
     assert [trace["name"] for trace in specs[1]["data"]][0] == "ResNet-18 from random weights"
     assert len(specs) == 3 and at.success  # loss, accuracy, one grid
+
+
+def test_while_the_features_are_made_the_empty_charts_say_so(app, data_dir, one_thread):
+    at = app("pages/transfer.py")
+    at.selectbox(key=f"{KEY}:image_size").set_value(112).run()
+    at.button(key=f"{KEY}:train").click().run()
+    comparison = at.session_state[f"run:{KEY}"].extras["comparison"]
+    deadline = time.monotonic() + 60
+    while comparison.preparing is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    at.run()
+    at.session_state[f"run:{KEY}"].stop()
+    loss, accuracy = plotly_specs(at)[:2]
+    for spec in (loss, accuracy):
+        note = spec["layout"]["annotations"][0]["text"]
+        assert note.startswith("Computing the frozen network's features: ") and note.endswith(" photos…")
+    assert loss["layout"]["yaxis"]["showticklabels"] is False  # no numbers on an axis with nothing on it
+    assert "Computing the frozen network's features" not in texts(at)  # said on the charts, not under them
 
 
 def test_a_file_that_is_not_the_weights_is_explained(app, data_dir):
