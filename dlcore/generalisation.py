@@ -32,13 +32,16 @@ TEST_POINTS = 100
 SPLIT_SEED = 0
 """The data are drawn with this seed whatever the page's seed: every run of a page fits the same points."""
 
+POWERS = ("raw", "standardised")
 POLYNOMIAL = Settings(
     Setting("degree", 3, "gen.degree", low=1, high=20),
     Setting("train_points", 100, "gen.train_points", widget="select_slider", options=(2, 5, 10, 20, 50, 100)),
+    Setting("powers", "raw", "gen.powers", widget="select", options=POWERS, format="gen.powers"),
     learning_rate(0.01),
     epochs(100, high=5000),
 )
-"""d2l's fit: a cubic, 100 training points, SGD at 0.01 for 100 epochs."""
+"""d2l's fit: a cubic, 100 training points, the raw powers, SGD at 0.01 for 100 epochs.  Raw powers of a higher
+degree make SGD diverge at this rate (x⁴ of the points reaches 100, x¹⁵ 10⁷): standardised, any degree trains."""
 
 DECAY_WAYS = ("penalty", "weight_decay")
 WEIGHT_DECAY = Settings(
@@ -88,7 +91,8 @@ def powers(x: torch.Tensor, degree: int) -> torch.Tensor:
 
 @dataclass
 class PolynomialData(Split):
-    """The powers of x, standardised with the training points' mean and spread; x (N, 1) to draw the points."""
+    """The powers of x, as they are or standardised with the training points' mean and spread (mean 0 and std 1
+    when raw); x (N, 1) and y to draw the points."""
 
     x: torch.Tensor = None
     y: torch.Tensor = None
@@ -100,17 +104,25 @@ class PolynomialData(Split):
                               x=self.x, y=self.y, mean=self.mean.to(device), std=self.std.to(device))
 
     def features(self, x: torch.Tensor) -> torch.Tensor:
-        """The model's input for any x (N, 1): its powers, standardised as the training points' were."""
+        """The model's input for any x (N, 1): its powers, scaled as the training points' were."""
         return (powers(x, len(self.mean)) - self.mean) / self.std
 
+    def coefficients(self, linear: nn.Linear) -> tuple[float, list[float]]:
+        """The polynomial a model on these features computes, b + w₁x + w₂x² + …: (b, [w₁, w₂, …])."""
+        weight, bias = linear.weight.detach().cpu()[0], linear.bias.detach().cpu()[0]
+        mean, std = self.mean.cpu(), self.std.cpu()
+        return (bias - (weight * mean / std).sum()).item(), (weight / std).tolist()
 
-def polynomial_data(degree: int, train_points: int) -> PolynomialData:
+
+def polynomial_data(degree: int, train_points: int, standardised: bool = False) -> PolynomialData:
     x, y = cubic_points(train_points)
     features = powers(x, degree)
-    train = features[:train_points]
-    mean = train.mean(dim=0)
-    std = train.std(dim=0) if train_points > 1 else torch.ones(degree)
-    std = torch.where(std > 0, std, torch.ones_like(std))
+    mean, std = torch.zeros(degree), torch.ones(degree)
+    if standardised:
+        train = features[:train_points]
+        mean = train.mean(dim=0)
+        std = train.std(dim=0) if train_points > 1 else std
+        std = torch.where(std > 0, std, torch.ones_like(std))
     features = (features - mean) / std
     return PolynomialData(features[:train_points], y[:train_points], features[train_points:], y[train_points:],
                           x=x, y=y, mean=mean, std=std)
@@ -131,8 +143,8 @@ def split_evaluator(model: nn.Module, data: Split, loss, weight: torch.Tensor | 
 
 
 def polynomial_run(values, device, seed: int = 0) -> Run:
-    """d2l's fit: nn.Linear on the standardised powers, MSE, SGD in batches of 10 (fewer points: all of them)."""
-    data = polynomial_data(values["degree"], values["train_points"]).to(device)
+    """d2l's fit: nn.Linear on the powers, MSE, SGD in batches of 10 (fewer points: all of them)."""
+    data = polynomial_data(values["degree"], values["train_points"], values["powers"] == "standardised").to(device)
     torch.manual_seed(seed)
     model = nn.Linear(values["degree"], 1).to(device)
     optimizer = torch.optim.SGD(model.parameters(), lr=values["lr"])
@@ -140,6 +152,18 @@ def polynomial_run(values, device, seed: int = 0) -> Run:
     trainer = Trainer(supervised_step(model, loss, optimizer), batches(data.train_x, data.train_y, min(10, values["train_points"]), seed),
                       values["epochs"], evaluate=split_evaluator(model, data, loss), optimizer=optimizer)
     return Run(trainer, model=model, extras={"data": data}, device=str(device))
+
+
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def polynomial_text(bias: float, weights: list[float], shown: int = 5) -> str:
+    """"4.998 + 1.202x − 3.399x² + 5.601x³": the first `shown` powers, then "+ …"."""
+    terms = [f"{bias:.4g}"] + [f"{abs(w):.4g}x{str(power).translate(SUPERSCRIPTS) if power > 1 else ''}"
+                               for power, w in enumerate(weights[:shown], start=1)]
+    signs = ["−" if w < 0 else "+" for w in weights[:shown]]
+    text = terms[0].replace("-", "−") + "".join(f" {sign} {term}" for sign, term in zip(signs, terms[1:]))
+    return text + (" + …" if len(weights) > shown else "")
 
 
 UNDER_FITTING_LOSS = 10.0

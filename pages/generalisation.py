@@ -2,8 +2,9 @@
 import streamlit as st
 
 from dlcore import figures, ui
-from dlcore.generalisation import (DROPOUT, POLYNOMIAL, WEIGHT_DECAY, curve, dropout_mlp, dropout_run,
-                                   polynomial_run, split_evaluator, squared_loss, verdict, weight_decay_run)
+from dlcore.generalisation import (DROPOUT, POLYNOMIAL, SUPERSCRIPTS, TRUE_B, TRUE_W, WEIGHT_DECAY, curve, dropout_mlp,
+                                   dropout_run, polynomial_run, polynomial_text, split_evaluator, squared_loss, verdict,
+                                   weight_decay_run)
 from dlcore.settings import Setting, Settings
 from dlcore.training import supervised_step
 
@@ -38,11 +39,18 @@ def draw_polynomial(frame):
     charts = {"loss": losses(history),
               "fit": figures.fitted_curve(page.t("gen.fit_title"), names, (data.x[:train_count], data.y[:train_count]),
                                           (data.x[train_count:], data.y[train_count:]), x, true, fitted)}
-    if history.epochs:
+    outcome, degree = frame.run.trainer.outcome, frame.run.settings["degree"]
+    if outcome is not None and outcome.failed and frame.run.settings["powers"] == "raw":
+        largest = data.x[:train_count].abs().max().item() ** degree
+        power = f"x{str(degree).translate(SUPERSCRIPTS)}"
+        charts["verdict"] = page.t("gen.raw_diverged", power=power, largest=largest)
+    elif history.epochs:
         last = history.epochs[-1]
         found = verdict(last["train_loss"], last["test_loss"])
         charts["verdict"] = page.t(f"gen.verdict.{found}", train=last["train_loss"], test=last["test_loss"],
                                    ratio=last["test_loss"] / max(last["train_loss"], 1e-12))
+        charts["learned"] = page.t("gen.learned", learned=polynomial_text(*data.coefficients(frame.model)),
+                                   true=polynomial_text(TRUE_B, list(TRUE_W)))
     return charts
 
 

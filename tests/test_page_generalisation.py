@@ -1,5 +1,6 @@
-"""The generalisation page in AppTest: the polynomial's first click fits; 15 degrees on 20 points over-fit and the
-page says so; a link opens weight decay with d2l's λ = 3; the faint earlier run compares λ 0 with 3; Chinese."""
+"""The generalisation page in AppTest: the polynomial's first click learns the cubic's coefficients; raw powers of
+degree 15 diverge and the page says why, standardised they over-fit and the page says so; a link opens weight decay
+with d2l's λ = 3; the faint earlier run compares λ 0 with 3; Chinese."""
 import torch
 
 from pagetools import plotly_specs, texts, train, wait_for_run
@@ -12,16 +13,23 @@ def charts(at) -> dict[str, dict]:
     return {spec["layout"]["title"]["text"]: spec for spec in plotly_specs(at)}
 
 
-def test_the_first_click_fits_the_cubic_and_fifteen_degrees_on_twenty_points_over_fit(app):
+def test_the_first_click_learns_the_cubic_raw_fifteen_degrees_diverge_and_standardised_over_fit(app):
     at = app(PAGE)
     train(at, POLY)
     assert "**A good fit**" in texts(at)
+    bias, weights = at.session_state[f"run:{POLY}"].extras["data"].coefficients(at.session_state[f"run:{POLY}"].model)
+    assert f"Learned: ŷ = {bias:.4g} + {weights[0]:.4g}x − {-weights[1]:.4g}x² + {weights[2]:.4g}x³" in texts(at)
+    assert "true: y = 5 + 1.2x − 3.4x² + 5.6x³" in texts(at) and f"{bias:.4g}".startswith(("4.99", "5"))
     fit = charts(at)["The fitted curve over the points"]["data"]
     assert [trace["name"] for trace in fit] == ["the true cubic", "training", "test", "the model"]
     assert len(fit[1]["x"]) == 100 and len(fit[2]["x"]) == 100
     assert charts(at)["Loss per epoch (log scale)"]["layout"]["yaxis"]["type"] == "log"
     at.slider(key=f"{POLY}:degree").set_value(15).run()
     at.select_slider(key=f"{POLY}:train_points").set_value(20).run()
+    train(at, POLY)
+    assert at.session_state[f"run:{POLY}"].trainer.outcome.failed
+    assert "Raw powers up to x¹⁵ reach" in texts(at) and "**A good fit**" not in texts(at)
+    at.selectbox(key=f"{POLY}:powers").set_value("standardised").run()
     train(at, POLY)
     last = at.session_state[f"run:{POLY}"].trainer.history.epochs[-1]
     assert last["test_loss"] > 1000 * last["train_loss"]

@@ -19,7 +19,7 @@ STRINGS = {
     "loader.shuffle": ("Shuffle each epoch (shuffle=True)", "每轮打乱（shuffle=True）"),
     "loader.source": ("Data: `{path}`, read by `DiabetesDataset`: {n} patients.", "数据：`{path}`，由 `DiabetesDataset` 读取：{n} 位病人。"),
     "loader.way.full": ("whole table (batch {n})", "整张表（批大小 {n}）"),
-    "loader.way.mini": ("mini-batches of {n}", "mini-batch，大小 {n}"),
+    "loader.way.mini": ("mini-batches of {n}", "mini-batch（批大小 {n}）"),
     "loader.way.single": ("one patient (batch {n})", "一位病人（批大小 {n}）"),
     "loader.by_epoch": ("Loss per epoch", "每轮的损失"),
     "loader.by_second": ("Loss against seconds of training", "损失与训练秒数"),

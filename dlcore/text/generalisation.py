@@ -52,15 +52,20 @@ STRINGS = {
     ),
     "gen.polynomial.about": (
         "d2l's cubic, y = 5 + 1.2x − 3.4x² + 5.6x³ + noise (σ 0.01), fitted by `nn.Linear` on the powers x, x², …, "
-        "x^degree with MSE and SGD (lr 0.01, batches of 10). Degree **1** under-fits (both losses stay high), **3** "
-        "fits (both near the noise), a **high degree on few points** over-fits (try 15 on 20 points: the training "
-        "loss is small, the test loss enormous, and the curve swings between the points). Each power is "
-        "standardised with the training points' mean and spread (d2l divides x^i by i! for the same reason). "
-        "100 test points; the same points for every run.",
-        "d2l 的三次多项式 y = 5 + 1.2x − 3.4x² + 5.6x³ + 噪声（σ 0.01），用 `nn.Linear` 在 x, x², …, x^阶数 上拟合，"
-        "MSE 损失、SGD（学习率 0.01，批大小 10）。**1** 阶欠拟合（两个损失都很高），**3** 阶正好（都接近噪声），"
-        "**少量点上的高阶**过拟合（试试 20 个点上的 15 阶：训练损失很小，测试损失极大，曲线在点之间剧烈摆动）。每个幂次都用"
-        "训练点的均值和标准差标准化（d2l 出于同样的原因把 x^i 除以 i!）。100 个测试点；每次训练用同样的点。",
+        "x^degree with MSE and SGD (lr 0.01, batches of 10), as the notes do. Degree **3** fits: both losses near the "
+        "noise, and the weights it learns are the cubic's own (w ≈ 1.2, −3.4, 5.6, b ≈ 5). Degree **1** under-fits "
+        "(both losses stay high). The notes' over-fitting is too **few points**: degree 3 on **2** training points "
+        "gets them right and the 100 test points wrong. Higher degrees need **standardised** powers: raw x⁴ already "
+        "reaches 100 on these points and SGD at this rate diverges; standardised (each power to mean 0 and spread 1 "
+        "on the training points, as d2l's English edition divides x^i by i!), try 15 on 20 points: the training loss "
+        "is small, the test loss enormous, the curve swings between the points. The same points for every run.",
+        "d2l 的三次多项式 y = 5 + 1.2x − 3.4x² + 5.6x³ + 噪声（σ 0.01），和讲义一样用 `nn.Linear` 在 x, x², …, x^阶数 上"
+        "拟合，MSE 损失、SGD（学习率 0.01，批大小 10）。**3** 阶正好：两个损失都接近噪声，学到的权重就是这个三次多项式"
+        "自己的系数（w ≈ 1.2, −3.4, 5.6，b ≈ 5）。**1** 阶欠拟合（两个损失都很高）。讲义里的过拟合来自**训练点太少**："
+        "只用 **2** 个训练点拟合 3 阶，训练点全对，100 个测试点却差得很远。更高的阶数需要**标准化**的幂次：原始的 x⁴ "
+        "在这些点上已达 100，这个学习率下 SGD 会发散；标准化后（每个幂次按训练点变成均值 0、标准差 1，d2l 英文版出于"
+        "同样原因把 x^i 除以 i!），试试 20 个点上的 15 阶：训练损失很小，测试损失极大，曲线在点之间剧烈摆动。"
+        "每次训练用同样的点。",
     ),
     "gen.weight_decay.about": (
         "d2l's over-fitting setup: **20** training samples of **200** inputs, y = 0.05 + Σ 0.01·xᵢ + noise, "
@@ -75,6 +80,15 @@ STRINGS = {
         "或把 `weight_decay=λ` 交给优化器、只作用于权重（d2l 简洁实现）：梯度相同，所以曲线相同。",
     ),
     "gen.degree": ("Degree of the polynomial", "多项式的阶数"),
+    "gen.powers": ("The powers x, x², …", "幂次 x, x², …"),
+    "gen.powers.raw": ("as they are (the notes)", "原样（讲义）"),
+    "gen.powers.standardised": ("standardised (any degree)", "标准化（任意阶数）"),
+    "gen.learned": ("Learned: ŷ = {learned}  ·  true: y = {true}", "学到的：ŷ = {learned}  ·  真实的：y = {true}"),
+    "gen.raw_diverged": (
+        "Raw powers up to {power} reach {largest:,.0f} on these points: one SGD step at this rate overshoots, and "
+        "the loss runs away. Choose **standardised** powers (or degree 3 or less, or a much smaller learning rate).",
+        "原始幂次最高到 {power}，在这些点上可达 {largest:,.0f}：这个学习率下 SGD 一步就迈过了头，损失随之失控。"
+        "请选择**标准化**的幂次（或 3 阶及以下，或小得多的学习率）。"),
     "gen.train_points": ("Training points", "训练点数"),
     "gen.lambd": ("λ (weight decay)", "λ（权重衰减）"),
     "gen.way": ("How", "方式"),
