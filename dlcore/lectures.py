@@ -74,6 +74,7 @@ DEMOS = [
     Demo("lbfgs", "pages/linear_regression.py", {"optimizer": "LBFGS", "lr": "1", "epochs": "10"}),
     Demo("sigmoid_stuck", "pages/logistic_regression.py", {"lr": "5", "epochs": "100"}),
     Demo("mnist_epoch", "pages/softmax.py", {"epochs": "1"}),
+    Demo("overfit", "pages/generalisation.py", {"degree": "15", "train_points": "20", "powers": "standardised"}),
     Demo("spiral", "pages/playground.py", {"dataset": "spiral", "points": "1000", "hidden": "16, 16, 16",
                                            "activation": "ReLU", "optimizer": "Adam", "lr": "0.01", "epochs": "40"}),
     Demo("feature_maps", "pages/cnn_basics.py", {"train_size": "10000", "epochs": "3", "present": "1"}),

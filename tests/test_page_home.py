@@ -91,7 +91,8 @@ def test_every_quick_link_opens_a_built_page_with_its_own_settings(app, demo):
 
 
 RUNS = {"diverge": "linear_model", "lbfgs": "linear_regression:course", "sigmoid_stuck": "logistic",
-        "mnist_epoch": "softmax:course", "feature_maps": "cnn:course", "gru": "rnn_basics", "spiral": "playground"}
+        "mnist_epoch": "softmax:course", "feature_maps": "cnn:course", "gru": "rnn_basics", "spiral": "playground",
+        "overfit": "generalisation:polynomial"}
 
 
 def shown_number(at, label: str) -> float:
@@ -124,6 +125,10 @@ def test_every_quick_link_trains_at_once_and_shows_what_its_help_says(app, demo,
     elif demo.key == "feature_maps":
         assert shown_number(at, "Test accuracy on all 10,000 test images:") >= 93
         assert at.session_state["present"] is True
+    elif demo.key == "overfit":
+        last = run.trainer.history.epochs[-1]
+        assert last["train_loss"] < 5 and last["test_loss"] > 1000 * last["train_loss"]
+        assert "**Over-fitting**" in texts(at)
     elif demo.key == "spiral":
         assert shown_number(at, "Test accuracy") > 90
     elif demo.key == "gru":

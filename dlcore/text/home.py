@@ -63,6 +63,12 @@ STRINGS = {
         "epoch 10).",
         "nn.GRU 学习课程的 hello → ohlol：每轮预测的字符串逐渐变成 ohlol（第 10 轮首次五个字母全对）。",
     ),
+    "app.demo.overfit": ("Generalisation · 15 degrees on 20 points over-fit", "泛化 · 20 个点上的 15 阶多项式过拟合"),
+    "app.demo.overfit.help": (
+        "A degree-15 polynomial on 20 of d2l's points: the training loss falls to about 1.5 while the test loss is "
+        "thousands of times larger, and the curve swings between the points.",
+        "在 d2l 的 20 个点上拟合 15 阶多项式：训练损失降到约 1.5，测试损失却大上几千倍，曲线在点之间剧烈摆动。",
+    ),
     "app.demo.spiral": ("Playground · a three-class spiral unwound", "游乐场 · 解开三类螺旋"),
     "app.demo.spiral.help": (
         "Three ReLU layers of 16 units with Adam unwind a three-arm spiral of 1,000 points in 40 epochs: the plane's "
