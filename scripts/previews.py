@@ -57,7 +57,7 @@ RECIPES = {
     "folders": Recipe("", ("folders.draws_title",)),
     "own_table": Recipe("present=1&table=wine", ("table.score_title.classification",)),
     "softmax": Recipe("epochs=2", ("imgfig.grid_title",), top=True),
-    "generalisation": Recipe("degree=15&train_points=20", ("gen.fit_title",)),
+    "generalisation": Recipe("degree=15&train_points=20&powers=standardised", ("gen.fit_title",)),
     "playground": Recipe("dataset=spiral&points=1000&hidden=16,16,16&activation=ReLU&optimizer=Adam&lr=0.01&epochs=60",
                          ("play.regions_title",)),
     "conv_arithmetic": Recipe("", ("conv.padded_input_example",)),
