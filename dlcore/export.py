@@ -10,8 +10,9 @@ same seed, device and thread count it prints the numbers the page showed.
     run_script("logistic", run)       -> the script of the run as it went: Train more's epochs, the rate's changes
     bundle("logistic", run)           -> a zip: that script, history.csv, batches.csv, weights.pt
 
-tests/test_export.py runs the scripts of lectures 5, 6, 10, 11 (the race) and 12 against their page's run, and
-checks that every training page's script compiles with every name defined and every import used.
+tests/test_export.py runs the scripts of lectures 5, 6, 7, 10, 11 (the race), 12 and the generalisation page's
+polynomial and weight decay against their page's run, and checks that every script compiles with every name
+defined and every import used (pyflakes).
 """
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ from dataclasses import dataclass
 
 import torch
 
-from dlcore import advanced_cnns, convnets, diabetes, gradient_descent, names, regression, sequences, softmax, training
+from dlcore import (advanced_cnns, convnets, diabetes, generalisation, gradient_descent, names, regression, sequences,
+                    softmax, training)
 from dlcore.classify import accuracy, accuracy_evaluator
 from dlcore.image_training import seeded_model, training_batches
 from dlcore.images import SPECS, normalized
@@ -243,6 +245,41 @@ RECIPES = {
     def report():
         print(f"RESULT val_acc {history[-1]['val_acc']:.6f}")
 """, ("ACTIVATION1", "ACTIVATION2", "OPTIMIZER", "LR", "EPOCHS", "BATCH_SIZE")),
+    "generalisation:polynomial": Recipe(
+        "Generalisation (d2l): a polynomial fitted to a cubic's points", "generalisation_polynomial.py",
+        (generalisation.polynomial_data, generalisation.split_evaluator, training.minibatches,
+         training.supervised_step),
+        """
+    data = polynomial_data(DEGREE, TRAIN_POINTS, POWERS == "standardised").to(DEVICE)
+    torch.manual_seed(SEED)
+    model = nn.Linear(DEGREE, 1).to(DEVICE)
+    optimizer = torch.optim.SGD(model.parameters(), lr=LR)
+    loss = nn.MSELoss()
+    step = supervised_step(model, loss, optimizer)
+    batches = minibatches(data.train_x, data.train_y, min(10, TRAIN_POINTS), torch.Generator().manual_seed(SEED))
+    evaluate = split_evaluator(model, data, loss)  # the loss on all training and all test points
+
+    def report():
+        bias, weights = data.coefficients(model)  # the polynomial the model computes, in powers of x
+        print(f"RESULT b {bias:.6f}")
+        for power, weight in enumerate(weights, start=1):
+            print(f"RESULT w{power} {weight:.6f}")
+""", ("DEGREE", "TRAIN_POINTS", "POWERS", "LR", "EPOCHS")),
+    "generalisation:weight_decay": Recipe(
+        "Generalisation (d2l): weight decay on 20 samples of 200 inputs", "generalisation_weight_decay.py",
+        (generalisation.high_dimensional_data, generalisation.decay_model, generalisation.decay_step,
+         generalisation.split_evaluator, training.minibatches),
+        """
+    data = high_dimensional_data().to(DEVICE)
+    torch.manual_seed(SEED)
+    model = decay_model(data.train_x.shape[1]).to(DEVICE)
+    step, optimizer = decay_step(model, LAMBD, WAY, LR)
+    batches = minibatches(data.train_x, data.train_y, 1, torch.Generator().manual_seed(SEED))  # one sample a step
+    evaluate = split_evaluator(model, data, squared_loss, model.weight)  # both losses and the weights' norm
+
+    def report():
+        print(f"RESULT weight_norm {model.weight.norm().item():.6f}")
+""", ("LAMBD", "WAY", "LR", "EPOCHS")),
     "rnn_basics": Recipe(
         "Lecture 12: an RNN learns hello -> ohlol", "lecture12_rnn.py",
         (sequences.char_task, sequences.build_model, sequences.task_batch, sequences.EpochLog,
@@ -360,17 +397,23 @@ def recipe(page_key: str) -> Recipe | None:
 # -------------------------------------------------------------------------- the script
 
 
-def _names_used(source: str, annotations: bool = False) -> list[str]:
+def _names_used(source: str, annotations: bool = False, free: bool = False) -> list[str]:
     """The names the code uses, in order; without annotations unless asked (the script does not evaluate
-    them: a type named only in a hint needs no source)."""
+    them: a type named only in a hint needs no source); free: only those it does not define itself (the inner
+    `batches` that minibatches returns is not the module's `batches`)."""
     tree = ast.parse(source)
-    hints = set()
+    hints, bound = set(), set()
     if not annotations:
         for node in ast.walk(tree):
             for annotation in filter(None, [getattr(node, "returns", None), getattr(node, "annotation", None)]):
                 hints.update(id(inner) for inner in ast.walk(annotation))
+    if free:
+        inner = [node for node in ast.walk(tree) if node not in tree.body]
+        bound = ({node.name for node in inner if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+                 | {node.id for node in inner if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)}
+                 | {node.arg for node in inner if isinstance(node, ast.arg)})
     return list(dict.fromkeys(node.id for node in ast.walk(tree)
-                              if isinstance(node, ast.Name) and id(node) not in hints))
+                              if isinstance(node, ast.Name) and id(node) not in hints and node.id not in bound))
 
 
 def _dependencies(roots) -> tuple[dict[str, str], list[str], dict[str, object]]:
@@ -387,7 +430,7 @@ def _dependencies(roots) -> tuple[dict[str, str], list[str], dict[str, object]]:
         done.add(thing)
         module = sys.modules[thing.__module__]
         source = textwrap.dedent(inspect.getsource(thing))
-        for name in _names_used(source):
+        for name in _names_used(source, free=True):
             value = getattr(module, name, None)
             if (inspect.isfunction(value) or inspect.isclass(value)) and value.__module__.startswith("dlcore."):
                 if value is not thing:

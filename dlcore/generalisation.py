@@ -203,17 +203,20 @@ def squared_loss(y_hat: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
     return ((y_hat - y) ** 2 / 2).mean()
 
 
-def weight_decay_run(values, device, seed: int = 0) -> Run:
-    """d2l's high-dimensional regression, one sample a step; λ as a penalty in the loss or as the optimizer's
-    weight_decay on the weight (not the bias, as d2l does)."""
-    data = high_dimensional_data().to(device)
-    torch.manual_seed(seed)
-    model = nn.Linear(data.train_x.shape[1], 1).to(device)
-    nn.init.normal_(model.weight, std=1.0)  # d2l starts from w ~ N(0, 1): far from the small true weights
+def decay_model(inputs: int) -> nn.Linear:
+    """d2l's start: w ~ N(0, 1), far from the small true weights, and b = 0."""
+    model = nn.Linear(inputs, 1)
+    nn.init.normal_(model.weight, std=1.0)
     nn.init.zeros_(model.bias)
-    lambd, penalty = values["lambd"], values["way"] == "penalty"
+    return model
+
+
+def decay_step(model: nn.Linear, lambd: float, way: str, lr: float):
+    """SGD on d2l's squared loss with λ as the penalty λ/2·‖w‖² added to the loss ("penalty"), or as the optimizer's
+    weight_decay on the weight, not the bias, as d2l does ("weight_decay"): (step, optimizer)."""
+    penalty = way == "penalty"
     optimizer = torch.optim.SGD([{"params": [model.weight], "weight_decay": 0.0 if penalty else lambd},
-                                 {"params": [model.bias]}], lr=values["lr"])
+                                 {"params": [model.bias]}], lr=lr)
 
     def step(batch):
         x, y = batch
@@ -225,6 +228,15 @@ def weight_decay_run(values, device, seed: int = 0) -> Run:
         optimizer.step()
         return loss
 
+    return step, optimizer
+
+
+def weight_decay_run(values, device, seed: int = 0) -> Run:
+    """d2l's high-dimensional regression, one sample a step, with λ as a penalty or as weight decay."""
+    data = high_dimensional_data().to(device)
+    torch.manual_seed(seed)
+    model = decay_model(data.train_x.shape[1]).to(device)
+    step, optimizer = decay_step(model, values["lambd"], values["way"], values["lr"])
     trainer = Trainer(step, batches(data.train_x, data.train_y, 1, seed), values["epochs"],
                       evaluate=split_evaluator(model, data, squared_loss, model.weight), optimizer=optimizer)
     return Run(trainer, model=model, extras={"data": data}, device=str(device))

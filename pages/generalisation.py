@@ -2,9 +2,9 @@
 import streamlit as st
 
 from dlcore import figures, ui
-from dlcore.generalisation import (DROPOUT, POLYNOMIAL, SUPERSCRIPTS, TRUE_B, TRUE_W, WEIGHT_DECAY, curve, dropout_mlp,
-                                   dropout_run, polynomial_run, polynomial_text, split_evaluator, squared_loss, verdict,
-                                   weight_decay_run)
+from dlcore.generalisation import (DROPOUT, POLYNOMIAL, SUPERSCRIPTS, TRUE_B, TRUE_W, WEIGHT_DECAY, curve, decay_model,
+                                   decay_step, dropout_mlp, dropout_run, polynomial_run, polynomial_text,
+                                   split_evaluator, squared_loss, verdict, weight_decay_run)
 from dlcore.settings import Setting, Settings
 from dlcore.training import supervised_step
 
@@ -99,5 +99,5 @@ elif experiment == "dropout":
     st.page_link("pages/generalisation.py", label=page.t("gen.overfit_it"), icon="▶️", query_params=OVERFIT)
 else:
     ui.live_run(variant, values, lambda: weight_decay_run(values, page.device, page.seed), draw_weight_decay,
-                code=[weight_decay_run, squared_loss], step_batches=True,
+                code=[weight_decay_run, decay_model, decay_step, squared_loss], step_batches=True,
                 compare={"loss": "test_loss", "norm": "weight_norm"})

@@ -89,6 +89,31 @@ def test_lecture_10_script_reaches_the_pages_accuracy(app, tmp_path):
     assert float(results["test_acc_all"]) == pytest.approx(accuracy(run.model, data.test_x, data.test_y), abs=1e-6)
 
 
+def test_lecture_7_script_reaches_the_pages_validation_accuracy(app, tmp_path):
+    run = page_run(app, "pages/multiple_input.py", "diabetes", {"activation1": "relu", "batch_size": "32"})
+    epochs, results = run_script(export.script("diabetes", run.settings), tmp_path, "--data", SHARED_DATA)
+    check_same_history(run, epochs, ["val_loss", "val_acc"])
+    assert float(results["val_acc"]) == pytest.approx(run.trainer.history.epochs[-1]["val_acc"], abs=1e-6)
+
+
+def test_the_polynomial_script_learns_the_pages_coefficients(app, tmp_path):
+    run = page_run(app, "pages/generalisation.py", "generalisation:polynomial", {})  # the notes' cubic, raw powers
+    epochs, results = run_script(export.script("generalisation:polynomial", run.settings), tmp_path)
+    check_same_history(run, epochs, ["train_loss", "test_loss"])
+    bias, weights = run.extras["data"].coefficients(run.model)
+    assert [float(results[name]) for name in ("b", "w1", "w2", "w3")] == pytest.approx([bias, *weights], abs=1e-5)
+    assert [bias, *weights] == pytest.approx([5, 1.2, -3.4, 5.6], abs=0.01)
+
+
+def test_the_weight_decay_script_shrinks_the_weights_as_the_page_did(app, tmp_path):
+    query = {"experiment": "weight_decay", "lambd": "3.0", "way": "weight_decay", "epochs": "20"}
+    run = page_run(app, "pages/generalisation.py", "generalisation:weight_decay", query)
+    assert run.settings["lambd"] == 3.0 and run.settings["way"] == "weight_decay" and run.settings["epochs"] == 20
+    epochs, results = run_script(export.script("generalisation:weight_decay", run.settings), tmp_path)
+    check_same_history(run, epochs, ["train_loss", "test_loss", "weight_norm"])
+    assert float(results["weight_norm"]) == pytest.approx(run.model.weight.norm().item(), abs=1e-5)
+
+
 @pytest.mark.parametrize("query", [{"variant": "rnncell"}, {"variant": "gru", "hidden_size": "8", "num_layers": "2"},
                                    {"variant": "embedding", "source": "banana", "target": "ananas", "epochs": "30"}])
 def test_lecture_12_script_predicts_the_pages_strings(app, tmp_path, query):
@@ -148,18 +173,17 @@ def test_a_changed_learning_rate_and_more_epochs_are_in_the_script(tmp_path):
 
 
 TRAINING_PAGE_KEYS = ["linear_model", "backprop", "linear_regression:course", "linear_regression:d2l", "logistic",
-                      "rnn_basics", "names", *(f"softmax:{name}" for name in softmax.VARIANTS),
+                      "diabetes", "rnn_basics", "names", *(f"softmax:{name}" for name in softmax.VARIANTS),
                       *(f"cnn:{name}" for name in convnets.MODELS),
-                      *(f"advanced_cnns:{name}" for name in advanced_cnns.MODELS), "advanced_cnns:compare"]
+                      *(f"advanced_cnns:{name}" for name in advanced_cnns.MODELS), "advanced_cnns:compare",
+                      "generalisation:polynomial", "generalisation:weight_decay"]
 
 
 def pyflakes_messages(source: str, name: str) -> list[str]:
-    """What pyflakes says of the script (nothing when pyflakes is not installed)."""
-    try:
-        from pyflakes.api import check
-        from pyflakes.reporter import Reporter
-    except ImportError:
-        return []
+    """What pyflakes says of the script: an undefined name, an unused import."""
+    from pyflakes.api import check
+    from pyflakes.reporter import Reporter
+
     said = io.StringIO()
     check(source, name, Reporter(said, said))
     return said.getvalue().splitlines()
@@ -169,7 +193,9 @@ def pyflakes_messages(source: str, name: str) -> list[str]:
 def test_every_training_page_has_a_script_that_compiles_without_dlcore(key):
     settings = {"seed": 3, "device": "cpu", "lr": 0.02, "epochs": 2, "optimizer": "SGD", "mode": "batch",
                 "batch_size": 64, "momentum": 0.5, "train_size": 2000, "dataset": "mnist", "source": "hello",
-                "target": "ohlol", "variant": "gru", "hidden_size": 8, "num_layers": 1, "bidirectional": True}
+                "target": "ohlol", "variant": "gru", "hidden_size": 8, "num_layers": 1, "bidirectional": True,
+                "activation1": "relu", "activation2": "tanh", "degree": 5, "train_points": 20, "powers": "standardised",
+                "lambd": 3.0, "way": "weight_decay"}
     source = export.script(key, settings, [{"batch": 3, "epoch": 1, "lr": 0.1}])
     compile(source, key, "exec")
     assert pyflakes_messages(source, key) == []  # every name defined, every import used
