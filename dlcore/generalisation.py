@@ -157,10 +157,14 @@ def polynomial_run(values, device, seed: int = 0) -> Run:
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
+def power_text(power: int) -> str:
+    """x, x², x¹⁵."""
+    return "x" + (str(power).translate(SUPERSCRIPTS) if power > 1 else "")
+
+
 def polynomial_text(bias: float, weights: list[float], shown: int = 5) -> str:
     """"4.998 + 1.202x − 3.399x² + 5.601x³": the first `shown` powers, then "+ …"."""
-    terms = [f"{bias:.4g}"] + [f"{abs(w):.4g}x{str(power).translate(SUPERSCRIPTS) if power > 1 else ''}"
-                               for power, w in enumerate(weights[:shown], start=1)]
+    terms = [f"{bias:.4g}"] + [f"{abs(w):.4g}{power_text(power)}" for power, w in enumerate(weights[:shown], start=1)]
     signs = ["−" if w < 0 else "+" for w in weights[:shown]]
     text = terms[0].replace("-", "−") + "".join(f" {sign} {term}" for sign, term in zip(signs, terms[1:]))
     return text + (" + …" if len(weights) > shown else "")

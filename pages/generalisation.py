@@ -2,8 +2,8 @@
 import streamlit as st
 
 from dlcore import figures, ui
-from dlcore.generalisation import (DROPOUT, POLYNOMIAL, SUPERSCRIPTS, TRUE_B, TRUE_W, WEIGHT_DECAY, curve, decay_model,
-                                   decay_step, dropout_mlp, dropout_run, polynomial_run, polynomial_text,
+from dlcore.generalisation import (DROPOUT, POLYNOMIAL, TRUE_B, TRUE_W, WEIGHT_DECAY, curve, decay_model, decay_step,
+                                   dropout_mlp, dropout_run, polynomial_run, polynomial_text, power_text,
                                    split_evaluator, squared_loss, verdict, weight_decay_run)
 from dlcore.settings import Setting, Settings
 from dlcore.training import supervised_step
@@ -40,10 +40,10 @@ def draw_polynomial(frame):
               "fit": figures.fitted_curve(page.t("gen.fit_title"), names, (data.x[:train_count], data.y[:train_count]),
                                           (data.x[train_count:], data.y[train_count:]), x, true, fitted)}
     outcome, degree = frame.run.trainer.outcome, frame.run.settings["degree"]
-    if outcome is not None and outcome.failed and frame.run.settings["powers"] == "raw":
-        largest = data.x[:train_count].abs().max().item() ** degree
-        power = f"x{str(degree).translate(SUPERSCRIPTS)}"
-        charts["verdict"] = page.t("gen.raw_diverged", power=power, largest=largest)
+    if outcome is not None and outcome.failed:  # the run's own message says what happened: no verdict on NaN
+        if frame.run.settings["powers"] == "raw":
+            largest = data.x[:train_count].abs().max().item() ** degree
+            charts["verdict"] = page.t("gen.raw_diverged", power=power_text(degree), largest=largest)
     elif history.epochs:
         last = history.epochs[-1]
         found = verdict(last["train_loss"], last["test_loss"])

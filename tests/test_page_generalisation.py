@@ -37,6 +37,18 @@ def test_the_first_click_learns_the_cubic_raw_fifteen_degrees_diverge_and_standa
     assert "earlier" in " ".join(trace["name"] for trace in charts(at)["Loss per epoch (log scale)"]["data"])
 
 
+def test_a_diverging_run_with_standardised_powers_gets_no_verdict(app):
+    at = app(PAGE)
+    at.selectbox(key=f"{POLY}:powers").set_value("standardised").run()
+    at.slider(key=f"{POLY}:degree").set_value(15).run()
+    at.select_slider(key=f"{POLY}:train_points").set_value(20).run()
+    at.number_input(key=f"{POLY}:lr").set_value(0.3).run()
+    train(at, POLY)
+    run = at.session_state[f"run:{POLY}"]
+    assert run.trainer.outcome.kind == "diverged" and len(run.trainer.history.epochs) > 1 and at.error
+    assert "A good fit" not in texts(at) and "Learned:" not in texts(at) and "Raw powers" not in texts(at)
+
+
 def test_a_link_opens_weight_decay_and_lambda_three_shrinks_the_weights(app):
     at = app()
     at.switch_page(PAGE)
