@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from dlcore.data import data_dir  # noqa: E402
-from dlcore.devices import set_training_threads  # noqa: E402
+from dlcore.engine.data import data_dir  # noqa: E402
+from dlcore.engine.devices import set_training_threads  # noqa: E402
 from live_overhead import quiet_apptest  # noqa: E402
 
 
@@ -104,9 +104,9 @@ def course_script(mnist_root: str, epochs: int) -> tuple[list[float], list[float
 
 def bare_loop(epochs: int) -> float:
     """Seconds per epoch of the page's model and batches in a plain loop."""
-    from dlcore.convnets import MODELS
-    from dlcore.image_training import seeded_model, training_batches
-    from dlcore.images import load_images
+    from dlcore.lectures.cnn_basics.model import MODELS
+    from dlcore.lectures.classifiers.training import seeded_model, training_batches
+    from dlcore.datasets.images import load_images
 
     set_training_threads()
     data = load_images("mnist", download=False)
@@ -133,11 +133,11 @@ def dlcore_page(epochs: int):
     quiet_apptest()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600).run()
     at.switch_page("pages/cnn_basics.py").run()
-    at.slider(key="cnn:course:epochs").set_value(epochs).run()
-    at.select_slider(key="cnn:course:speed").set_value(0).run()
-    at.button(key="cnn:course:train").click().run()
+    at.slider(key="cnn_basics:course:epochs").set_value(epochs).run()
+    at.select_slider(key="cnn_basics:course:speed").set_value(0).run()
+    at.button(key="cnn_basics:course:train").click().run()
     assert not at.exception, at.exception
-    run = at.session_state["run:cnn:course"]
+    run = at.session_state["run:cnn_basics:course"]
     redraws, drawing, cost = 0, 0.0, 0.0
     while run.busy:
         time.sleep(max(REDRAW_SECONDS, cost / DRAWING_SHARE))
@@ -162,27 +162,27 @@ def responsiveness() -> dict:
 
     def timed(name: str, button: str) -> None:
         started = time.perf_counter()
-        at.button(key=f"cnn:course:{button}").click().run()
+        at.button(key=f"cnn_basics:course:{button}").click().run()
         timings[name] = time.perf_counter() - started
         assert not at.exception, at.exception
 
     timed("Train → first charts drawn", "train")
     time.sleep(2)
     timed("Pause → paused and drawn", "pause")
-    assert at.session_state["run:cnn:course"].state == "paused"
+    assert at.session_state["run:cnn_basics:course"].state == "paused"
     timed("Resume", "pause")
     time.sleep(1)
     timed("Stop → stopped and drawn", "stop")
-    assert at.session_state["run:cnn:course"].state == "stopped"
+    assert at.session_state["run:cnn_basics:course"].state == "stopped"
     return timings
 
 
 def time_to_98() -> tuple[float, int, float]:
-    from dlcore.classify import accuracy
-    from dlcore.convnets import MODELS
-    from dlcore.image_training import new_classifier
-    from dlcore.images import load_images
-    from dlcore.training import Callback
+    from dlcore.engine.metrics import accuracy
+    from dlcore.lectures.cnn_basics.model import MODELS
+    from dlcore.lectures.classifiers.training import new_classifier
+    from dlcore.datasets.images import load_images
+    from dlcore.engine.training import Callback
 
     set_training_threads()
     data = load_images("mnist", download=False)

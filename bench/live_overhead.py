@@ -25,9 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from dlcore.devices import set_training_threads  # noqa: E402
-from dlcore.regression import LogisticRegressionModel, hours_passed  # noqa: E402
-from dlcore.training import Trainer, full_batch, make_optimizer, supervised_step  # noqa: E402
+from dlcore.engine.devices import set_training_threads  # noqa: E402
+from dlcore.lectures.regression.model import LogisticRegressionModel, hours_passed  # noqa: E402
+from dlcore.engine.training import Trainer, full_batch, make_optimizer, supervised_step  # noqa: E402
 
 POLL_SECONDS = 0.25
 
@@ -75,12 +75,12 @@ def live_in_apptest(epochs: int) -> tuple[float, int, float]:
     quiet_apptest()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600).run()
     at.switch_page("pages/logistic_regression.py").run()
-    at.slider(key="logistic:epochs").set_value(epochs).run()
-    at.select_slider(key="logistic:speed").set_value(0).run()  # as fast as possible
-    at.button(key="logistic:train").click().run()
+    at.slider(key="logistic_regression:epochs").set_value(epochs).run()
+    at.select_slider(key="logistic_regression:speed").set_value(0).run()  # as fast as possible
+    at.button(key="logistic_regression:train").click().run()
     assert not at.exception, at.exception
-    drawing, _ = watch(at, "run:logistic")
-    run = at.session_state["run:logistic"]
+    drawing, _ = watch(at, "run:logistic_regression")
+    run = at.session_state["run:logistic_regression"]
     assert run.trainer.outcome.kind == "finished", run.trainer.outcome
     return run.trainer.seconds, run.epochs_done, drawing / run.trainer.seconds
 

@@ -19,9 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from dlcore import figures, playground_figures  # noqa: E402
-from dlcore.devices import set_training_threads  # noqa: E402
-from dlcore.playground import SETTINGS, first_layer_units, playground_run, regions  # noqa: E402
+from dlcore.engine import figures
+from dlcore.lectures.playground import figures as playground_figures  # noqa: E402
+from dlcore.engine.devices import set_training_threads  # noqa: E402
+from dlcore.lectures.playground.model import SETTINGS, first_layer_units, playground_run, regions  # noqa: E402
 from dlcore.ui.live import DRAWING_SHARE, REDRAW_SECONDS, SLOWEST_REDRAW_SECONDS  # noqa: E402
 
 SETUP = {"dataset": "spiral", "classes": 3, "points": 1000, "hidden": "16, 16, 16", "activation": "ReLU",

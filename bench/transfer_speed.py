@@ -13,10 +13,10 @@ import torch
 from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from dlcore.classify import predict as predictions  # noqa: E402
-from dlcore.folders import find_hymenoptera  # noqa: E402
-from dlcore.training import make_optimizer, minibatches, supervised_step  # noqa: E402
-from dlcore.transfer import features, head, split_images, transfer_network  # noqa: E402
+from dlcore.engine.metrics import predict as predictions  # noqa: E402
+from dlcore.datasets.folders import find_hymenoptera  # noqa: E402
+from dlcore.engine.training import make_optimizer, minibatches, supervised_step  # noqa: E402
+from dlcore.lectures.transfer.model import features, head, split_images, transfer_network  # noqa: E402
 
 
 def epoch(step, batches, evaluate) -> float:

@@ -6,9 +6,9 @@ lecture's few lines that put them together (a Recipe's setup), and one plain loo
 It needs only torch (and torchvision to download an image data set): no dlcore, no Streamlit.  With the
 same seed, device and thread count it prints the numbers the page showed.
 
-    script("logistic", run.settings)  -> the script's text for these settings
-    run_script("logistic", run)       -> the script of the run as it went: Train more's epochs, the rate's changes
-    bundle("logistic", run)           -> a zip: that script, history.csv, batches.csv, weights.pt
+    script("logistic_regression", run.settings)  -> the script's text for these settings
+    run_script("logistic_regression", run)       -> the script of the run as it went: Train more's epochs, the rate's changes
+    bundle("logistic_regression", run)           -> a zip: that script, history.csv, batches.csv, weights.pt
 
 tests/test_export.py runs the scripts of lectures 5, 6, 7, 10, 11 (the race), 12 and the generalisation page's
 polynomial and weight decay against their page's run, and checks that every script compiles with every name
@@ -27,11 +27,19 @@ from dataclasses import dataclass
 
 import torch
 
-from dlcore import (advanced_cnns, convnets, diabetes, generalisation, gradient_descent, names, regression, sequences,
-                    softmax, training)
-from dlcore.classify import accuracy, accuracy_evaluator
-from dlcore.image_training import seeded_model, training_batches
-from dlcore.images import SPECS, normalized
+from dlcore.lectures.advanced_cnns import model as advanced_cnns
+from dlcore.lectures.cnn_basics import model as convnets
+from dlcore.lectures.multiple_input import model as diabetes
+from dlcore.lectures.generalisation import model as generalisation
+from dlcore.lectures.gradient_descent import model as gradient_descent
+from dlcore.lectures.names import model as names
+from dlcore.lectures.regression import model as regression
+from dlcore.lectures.rnn_basics import model as sequences
+from dlcore.lectures.softmax import model as softmax
+from dlcore.engine import training
+from dlcore.engine.metrics import accuracy, accuracy_evaluator
+from dlcore.lectures.classifiers.training import seeded_model, training_batches
+from dlcore.datasets.images import SPECS, normalized
 
 
 @dataclass(frozen=True)
@@ -210,7 +218,7 @@ RECIPES = {
             print(f"RESULT {name} {value:.6f}")
         print(f"RESULT b {model.linear.bias.item():.6f}")
 """, ("LR", "EPOCHS", "OPTIMIZER", "BATCH_SIZE", "D2L_TRUE_W", "D2L_TRUE_B")),
-    "logistic": Recipe(
+    "logistic_regression": Recipe(
         "Lecture 6: logistic regression", "lecture06_logistic_regression.py",
         (regression.hours_passed, regression.LogisticRegressionModel, regression.decision_boundary,
          training.full_batch, *_OPTIMIZER),
@@ -226,7 +234,7 @@ RECIPES = {
     def report():
         print(f"RESULT boundary {decision_boundary(model):.6f}")
 """, ("LR", "EPOCHS", "OPTIMIZER")),
-    "diabetes": Recipe(
+    "multiple_input": Recipe(
         "Lecture 7: eight features in, one probability out (the diabetes table)", "lecture07_diabetes.py",
         (diabetes.read_table, diabetes.split, diabetes.DiabetesNet, diabetes.evaluator, training.full_batch,
          training.minibatches, *_OPTIMIZER),
@@ -335,7 +343,7 @@ _IMAGE_CONSTANTS = ("DATASET", "LR", "EPOCHS", "BATCH_SIZE", "OPTIMIZER", "MOMEN
 _IMAGE_NOTES = ("When the page could not get its data set it trained on scikit-learn's 8x8 digits instead; this script "
                 "reads the data set named above. " + _GPU_NOTE)
 _IMAGE_MODELS = {"softmax": ("Lecture 9", softmax.VARIANTS, "lecture09"),
-                 "cnn": ("Lecture 10", convnets.MODELS, "lecture10"),
+                 "cnn_basics": ("Lecture 10", convnets.MODELS, "lecture10"),
                  "advanced_cnns": ("Lecture 11", advanced_cnns.MODELS, "lecture11")}
 
 _RACE = """
@@ -379,7 +387,7 @@ def _race_recipe() -> Recipe:
 
 
 def recipe(page_key: str) -> Recipe | None:
-    """The recipe of a page's run (page_key: the key its live run uses, e.g. "cnn:course"), or None."""
+    """The recipe of a page's run (page_key: the key its live run uses, e.g. "cnn_basics:course"), or None."""
     if page_key in RECIPES:
         return RECIPES[page_key]
     if page_key == "advanced_cnns:compare":

@@ -3,40 +3,37 @@ import pandas as pd
 import streamlit as st
 
 from dlcore import ui
-from dlcore.advanced_cnns import (BASIC, COMPARED, MODELS, RACE_SETTINGS, ChannelConcat, InceptionA, InceptionNet, Race,
+from dlcore.lectures.advanced_cnns.model import (BASIC, COMPARED, MODELS, RACE_SETTINGS, ChannelConcat, InceptionA, InceptionNet, Race,
                                   ResidualBlock, ResNet, comparison_accuracy, comparison_loss, comparison_rows,
                                   comparison_run, shape_rows)
-from dlcore.convnets import parameter_count
-from dlcore.image_training import COMPARE, classifier_charts, classifier_run
-from dlcore.settings import Setting
-from dlcore.training import supervised_step
+from dlcore.lectures.cnn_basics.model import parameter_count
+from dlcore.lectures.advanced_cnns.lecture import RACE, build
+from dlcore.lectures.classifiers.training import COMPARE, classifier_charts
+from dlcore.engine.settings import Setting
+from dlcore.engine.training import supervised_step
 from dlcore.ui.images import train_size_format
 
-MODEL = Setting("model", "inception", "adv.model", widget="select", options=tuple(MODELS), format="adv.model")
+MODEL = Setting("model", "inception", "advanced_cnns.model", widget="select", options=tuple(MODELS), format="advanced_cnns.model")
 DATA_SETS = ["mnist", "fashion_mnist"]
 CODE = {"inception": [ChannelConcat, InceptionA, InceptionNet], "resnet": [ResidualBlock, ResNet]}
 
 page = ui.page_setup("advanced_cnns")
-ui.lecture_header(page, "adv.title", "adv.intro")
+ui.lecture_header(page, "advanced_cnns.title", "advanced_cnns.intro")
 
 with ui.folded(page):
     model_name = ui.setting_widget(page, MODEL, {})
-    variant, spec = page.variant(model_name), MODELS[model_name]
-    st.markdown(page.t(f"adv.about.{model_name}"))
-    st.caption(page.t("adv.settings"))
+    variant, network = page.variant(model_name), MODELS[model_name]
+    st.markdown(page.t(f"advanced_cnns.about.{model_name}"))
+    st.caption(page.t("advanced_cnns.settings"))
 
-    untrained = spec.build()
-    st.markdown(page.t("adv.parameters", count=parameter_count(untrained), basic=parameter_count(BASIC.build())))
-    st.subheader(page.t("adv.shapes_title"))
-    st.caption(page.t("adv.shapes_help"))
-    st.dataframe(pd.DataFrame(shape_rows(untrained)).rename(columns={"layer": page.t("adv.layer")}), hide_index=True)
+    untrained = network.build()
+    st.markdown(page.t("advanced_cnns.parameters", count=parameter_count(untrained), basic=parameter_count(BASIC.build())))
+    st.subheader(page.t("advanced_cnns.shapes_title"))
+    st.caption(page.t("advanced_cnns.shapes_help"))
+    st.dataframe(pd.DataFrame(shape_rows(untrained)).rename(columns={"layer": page.t("advanced_cnns.layer")}), hide_index=True)
 
-    st.subheader(page.t("adv.train_title"))
-    data, values = ui.classifier_controls(page, variant, spec, DATA_SETS)
-
-
-def build():
-    return classifier_run(spec.build, data, values, page.device, page.seed)
+    st.subheader(page.t("advanced_cnns.train_title"))
+    data, values = ui.classifier_controls(page, variant, network, DATA_SETS)
 
 
 def draw(frame):
@@ -44,19 +41,15 @@ def draw(frame):
 
 
 ui.live_run(variant, values, build, draw, code=[*CODE[model_name], supervised_step], compare=COMPARE)
-ui.weights_section(variant, build)
+ui.weights_section(variant, values, build)
 
-st.header(page.t("adv.compare_title"))
-st.markdown(page.t("adv.compare_intro"))
-st.caption(page.t("adv.compare_data", name=page.t(f"images.name.{data.name}")))
-race = page.variant("compare")
+st.header(page.t("advanced_cnns.compare_title"))
+st.markdown(page.t("advanced_cnns.compare_intro"))
+st.caption(page.t("advanced_cnns.compare_data", name=page.t(f"images.name.{data.name}")))
+race = page.variant(RACE)
 race_values = ui.settings(race, RACE_SETTINGS, columns=2, formats={"train_size": train_size_format(page, data)})
 race_values["dataset"] = data.name  # the data set chosen above: a new one calls for a new race
-labels = {name: page.t(f"adv.model.{name}") for name in COMPARED}
-
-
-def build_race():
-    return comparison_run(COMPARED, data, race_values.epochs, race_values.train_size, page.device, page.seed)
+labels = {name: page.t(f"advanced_cnns.model.{name}") for name in COMPARED}
 
 
 def draw_race(frame):
@@ -68,9 +61,9 @@ def draw_race(frame):
     table["model"] = table["model"].map(labels)
     return {"race_accuracy": comparison_accuracy(contest, frame.history, labels, page.lang),
             "race_loss": comparison_loss(contest, frame.batches, labels, page.lang),
-            "table": table.rename(columns=lambda column: page.t(f"adv.table.{column}")),
-            "caption": page.t("adv.table_caption", device=ui.device_label(frame.run.device))}
+            "table": table.rename(columns=lambda column: page.t(f"advanced_cnns.table.{column}")),
+            "caption": page.t("advanced_cnns.table_caption", device=ui.device_label(frame.run.device))}
 
 
-ui.live_run(race, race_values, build_race, draw_race, code=[Race, comparison_run])  # no chart is named "loss":
+ui.live_run(race, race_values, build, draw_race, code=[Race, comparison_run])  # no chart is named "loss":
 # earlier races are not drawn over these charts of three models

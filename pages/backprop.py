@@ -3,17 +3,10 @@ from dataclasses import fields
 
 import pandas as pd
 import streamlit as st
-import torch
-
-from dlcore import figures, ui
-from dlcore.gradient_descent import AutogradRecord, autograd_step, course_data, explain_step, forward, sample_batches
-from dlcore.runs import Run
-from dlcore.settings import Settings, epochs, learning_rate
-from dlcore.training import ManualRate, Trainer
-
-SETTINGS = Settings(learning_rate(0.01), epochs(100, high=1000))
-PACE = 50  # steps a second: the course's 100 epochs of 3 samples take 6 s on screen (a speed the control offers)
-START_W = 1.0
+from dlcore import ui
+from dlcore.engine import figures
+from dlcore.lectures.backprop.lecture import PACE, SETTINGS, START_W, build
+from dlcore.lectures.gradient_descent.model import AutogradRecord, autograd_step, course_data, explain_step, forward
 
 page = ui.page_setup("backprop")
 ui.lecture_header(page, "backprop.title", "backprop.intro")
@@ -21,15 +14,6 @@ with ui.folded(page):
     values = ui.settings(page, SETTINGS)
 
 x, y = course_data(page.device)
-
-
-def build():
-    w = torch.tensor([START_W], device=page.device, requires_grad=True)
-    records = []
-    rate = ManualRate(values.lr)
-    trainer = Trainer(autograd_step(w, rate, records), sample_batches(x, y, stochastic=True), values.epochs,
-                      optimizer=rate)
-    return Run(trainer, model=w, extras={"records": records}, device=str(page.device))
 
 
 def draw(frame):

@@ -3,27 +3,25 @@ import pandas as pd
 import streamlit as st
 import torch
 
-from dlcore import convnet_figures, ui
-from dlcore.classify import accuracy_evaluator, evaluating
-from dlcore.convnets import MODELS, feature_maps, first_kernels, layer_shapes, parameter_count
-from dlcore.image_training import COMPARE, classifier_charts, classifier_run
-from dlcore.images import class_names, denormalize
-from dlcore.settings import Setting
-from dlcore.training import supervised_step
+from dlcore import ui
+from dlcore.lectures.cnn_basics import figures as convnet_figures
+from dlcore.engine.metrics import accuracy_evaluator, evaluating
+from dlcore.lectures.cnn_basics.model import MODELS, feature_maps, first_kernels, layer_shapes, parameter_count
+from dlcore.lectures.classifiers.training import COMPARE, classifier_charts
+from dlcore.lectures.cnn_basics.lecture import build
+from dlcore.datasets.images import class_names, denormalize
+from dlcore.engine.settings import Setting
+from dlcore.engine.training import supervised_step
 
-MODEL = Setting("model", "course", "cnn.model", widget="select", options=tuple(MODELS), format="cnn.model")
+MODEL = Setting("model", "course", "cnn_basics.model", widget="select", options=tuple(MODELS), format="cnn_basics.model")
 
 page = ui.page_setup("cnn")
-ui.lecture_header(page, "cnn.title", "cnn.intro")
+ui.lecture_header(page, "cnn_basics.title", "cnn_basics.intro")
 
 with ui.folded(page):
     model_name = ui.setting_widget(page, MODEL, {})
-    variant, spec = page.variant(model_name), MODELS[model_name]
-    data, values = ui.classifier_controls(page, variant, spec, [spec.data], fallback=False)
-
-
-def build():
-    return classifier_run(spec.build, data, values, page.device, page.seed)
+    variant, network = page.variant(model_name), MODELS[model_name]
+    data, values = ui.classifier_controls(page, variant, network, [network.data], fallback=False)
 
 
 def draw(frame):
@@ -41,23 +39,23 @@ def draw(frame):
 
 
 if data is None:
-    st.info(page.t("cnn.no_data"))
+    st.info(page.t("cnn_basics.no_data"))
 else:
     # which test image the maps show: a view of the run, not a setting of it (moving it leaves the run alone)
-    image_index = ui.kept(st.slider, page.t("cnn.image"), f"{variant.key}:image", 0, min_value=0,
+    image_index = ui.kept(st.slider, page.t("cnn_basics.image"), f"{variant.key}:image", 0, min_value=0,
                           max_value=len(data.test_y) - 1)
     if model_name == "cifar":
-        st.caption(page.t("cnn.routine"))
-    ui.live_run(variant, values, build, draw, code=[spec.build, supervised_step, accuracy_evaluator, evaluating],
+        st.caption(page.t("cnn_basics.routine"))
+    ui.live_run(variant, values, build, draw, code=[network.build, supervised_step, accuracy_evaluator, evaluating],
                 compare=COMPARE)
-    st.caption(page.t("cnn.maps_caption"))
+    st.caption(page.t("cnn_basics.maps_caption"))
 
-model = spec.build()  # the shapes do not depend on the weights: a fresh model, never the one a worker trains
+model = network.build()  # the shapes do not depend on the weights: a fresh model, never the one a worker trains
 channels, size = (3, 32) if model_name == "cifar" else (1, 28)
 shapes = layer_shapes(model, torch.zeros(values.batch_size, channels, size, size))
-st.subheader(page.t("cnn.shapes", batch=values.batch_size))
-st.caption(page.t("cnn.parameters", count=parameter_count(model)))
-st.dataframe(pd.DataFrame({page.t("cnn.layer"): [name for name, _ in shapes],
-                           page.t("cnn.shape"): [str(shape) for _, shape in shapes]}), hide_index=True)
+st.subheader(page.t("cnn_basics.shapes", batch=values.batch_size))
+st.caption(page.t("cnn_basics.parameters", count=parameter_count(model)))
+st.dataframe(pd.DataFrame({page.t("cnn_basics.layer"): [name for name, _ in shapes],
+                           page.t("cnn_basics.shape"): [str(shape) for _, shape in shapes]}), hide_index=True)
 if data is not None:
-    ui.weights_section(variant, build)
+    ui.weights_section(variant, values, build)

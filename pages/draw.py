@@ -6,21 +6,22 @@ import pandas as pd
 import streamlit as st
 import torch
 
-from dlcore import convnet_figures, image_figures, ui
-from dlcore.advanced_cnns import MODELS as ADVANCED_MODELS
-from dlcore.convnets import MODELS as CNN_MODELS
-from dlcore.drawing import UnreadablePicture, centred_digit, drawing_ink, model_input, picture_ink
-from dlcore.image_training import classifier_run
-from dlcore.readers import (BATCH_SIZE, OWN_PER_BATCH, ROUND_STEPS, ROUNDS, SHIFT, fine_tuning_run, has_convolutions,
+from dlcore import lectures, ui
+from dlcore.lectures.cnn_basics import figures as convnet_figures
+from dlcore.lectures.classifiers import figures as image_figures
+from dlcore.lectures.advanced_cnns.model import MODELS as ADVANCED_MODELS
+from dlcore.lectures.cnn_basics.model import MODELS as CNN_MODELS
+from dlcore.lectures.draw.drawing import UnreadablePicture, centred_digit, drawing_ink, model_input, picture_ink
+from dlcore.lectures.draw.readers import (BATCH_SIZE, OWN_PER_BATCH, ROUND_STEPS, ROUNDS, SHIFT, fine_tuning_run, has_convolutions,
                             inside_figures, label_of, own_digits_accuracy, progress, read, readers, tuned_key)
-from dlcore.settings import Settings, Values
-from dlcore.softmax import VARIANTS
+from dlcore.engine.settings import Settings, Values
+from dlcore.lectures.softmax.model import VARIANTS
 
-QUICK, QUICK_EPOCHS = ("cnn", "course"), 2
+QUICK, QUICK_EPOCHS = ("cnn_basics", "course"), 2
 POLL_SECONDS = 1.0  # while a model trains, what it reads is looked at again every second
 CANVAS = 280  # pixels a side: the canvas and its toolbar fit their column at 1280×720
 OWN = "draw:own"  # the student's digits: [(pixels (28, 28) in [0, 1], label)]
-MODELS = {**{("softmax", name): variant for name, variant in VARIANTS.items()}, ("cnn", "course"): CNN_MODELS["course"],
+MODELS = {**{("softmax", name): variant for name, variant in VARIANTS.items()}, ("cnn_basics", "course"): CNN_MODELS["course"],
           **{("advanced_cnns", name): variant for name, variant in ADVANCED_MODELS.items()}}
 # every model of the lectures that reads 28×28 digits, by (page, model): what weights can be loaded into
 
@@ -37,11 +38,10 @@ def page_of(page_key: str, name: str) -> ui.Page:
     return replace(page, key=page_key).variant(name)
 
 
-def classifier_builder(key: tuple[str, str], data, epochs: int | None = None):
-    """The settings and build() of a lecture's model as its page has them (its notes' defaults)."""
-    spec = MODELS[key]
-    values = spec.settings.with_defaults(epochs=epochs).defaults() if epochs else spec.settings.defaults()
-    return values, lambda: classifier_run(spec.build, data, values, page.device, page.seed)
+def default_values(key: tuple[str, str], epochs: int | None = None):
+    """The settings of a lecture's model as its page has them (its notes' defaults), with these epochs."""
+    declared = MODELS[key].settings
+    return declared.with_defaults(epochs=epochs).defaults() if epochs else declared.defaults()
 
 
 def add_a_model(none_yet: bool) -> None:
@@ -49,18 +49,18 @@ def add_a_model(none_yet: bool) -> None:
     with st.expander(page.t("draw.add_model"), expanded=none_yet):
         if none_yet:
             st.info(page.t("draw.no_model"))
-        mnist = ui.image_data(page, "mnist")
-        values, build = classifier_builder(QUICK, mnist, QUICK_EPOCHS)
+        ui.image_data(page, "mnist")  # downloaded first when it is missing
         clicked = st.button(page.t("draw.quick_train", epochs=QUICK_EPOCHS), type="primary", key="draw:quick_train")
         if clicked or (ui.autorun_requested() and f"run:{page_of(*QUICK).key}" not in st.session_state):
-            ui.start_run(page_of(*QUICK), values, build)
+            ui.start_run(page_of(*QUICK), default_values(QUICK, QUICK_EPOCHS), lectures.build)
             st.session_state["draw:next_reader"] = ":".join(QUICK)
             st.rerun()
         st.caption(page.t("draw.quick_train_help", epochs=QUICK_EPOCHS))
         target = ui.kept(st.selectbox, page.t("draw.weights_for"), "draw:weights_for", QUICK, options=list(MODELS),
                          format_func=lambda key: label_of(":".join(key), page.lang))
-        data = mnist if MODELS[target].data == "mnist" else ui.image_data(page, MODELS[target].data)
-        ui.weights_section(page_of(*target), classifier_builder(target, data)[1])
+        if MODELS[target].data != "mnist":
+            ui.image_data(page, MODELS[target].data)
+        ui.weights_section(page_of(*target), default_values(target), lectures.build)
 
 
 def clear_canvas() -> None:
@@ -113,7 +113,7 @@ def choose_reader(found):
     pending = st.session_state.pop("draw:next_reader", None)
     if pending in keys:
         st.session_state["draw:reader"] = pending
-    default = ui.remembered_choice("draw:reader", keys, "cnn:course")
+    default = ui.remembered_choice("draw:reader", keys, "cnn_basics:course")
     chosen = ui.kept(st.selectbox, page.t("draw.reader"), "draw:reader", default, options=keys,
                      format_func=lambda key: found[keys.index(key)].label(page.lang))
     return found[keys.index(chosen)]
@@ -192,8 +192,8 @@ def own_digits(reader, pixels, reading) -> None:
     if tune:
         key = tuned_key(reader)
         values = Values(Settings(), {"steps": ROUND_STEPS * ROUNDS, "own_digits": len(own), "from": reader.key})
-        ui.start_run(replace(page, key=key), values, lambda: fine_tuning_run(reader, digits, labels, page.device,
-                                                                               page.seed))
+        ui.start_run(replace(page, key=key), values,
+                     lambda spec: fine_tuning_run(reader, digits, labels, spec.device, spec.seed))
         st.session_state["draw:next_reader"] = key
         st.rerun()
 

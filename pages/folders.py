@@ -11,12 +11,12 @@ import pandas as pd
 import streamlit as st
 
 from dlcore import ui
-from dlcore.data import data_dir
-from dlcore.folder_figures import photo_grid
-from dlcore.folders import (HYMENOPTERA, HYMENOPTERA_URL, SPLITS, UPLOAD_LIMIT_MB, FolderError, FolderImages,
+from dlcore.engine.data import data_dir
+from dlcore.lectures.folders.figures import photo_grid
+from dlcore.datasets.folders import (HYMENOPTERA, HYMENOPTERA_URL, SPLITS, UPLOAD_LIMIT_MB, FolderError, FolderImages,
                             download_hymenoptera, find_hymenoptera, read_image_folder, unpack_zip)
-from dlcore.settings import Setting
-from dlcore.transforms import (DEFAULT_PIPELINE, EXAMPLES, STEPS, PipelineError, as_code, build_pipeline, describe,
+from dlcore.engine.settings import Setting
+from dlcore.datasets.transforms import (DEFAULT_PIPELINE, EXAMPLES, STEPS, PipelineError, as_code, build_pipeline, describe,
                                draws, first_batch, join_steps, normalized, picture, split_steps)
 
 IMAGES = Setting("images", "hymenoptera", "folders.images", widget="select", options=("hymenoptera", "upload"),

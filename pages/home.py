@@ -4,8 +4,8 @@ import streamlit as st
 from PIL import Image, ImageDraw
 
 from dlcore import ui
-from dlcore.data import data_dir
-from dlcore.lectures import DEMOS, GROUPS, LECTURES, PREVIEW_SIZE, START_HERE
+from dlcore.engine.data import data_dir
+from dlcore.lectures import PARTS, PREVIEW_SIZE, demos, lectures, student_path
 
 CARDS_A_ROW = 3
 
@@ -13,22 +13,20 @@ page = ui.page_setup("home")
 st.title(f"🧠 {page.t('app.title')}")
 st.markdown(page.t("app.tagline"))
 st.caption(page.t("app.in_use", device=ui.device_label(page.device), data_dir=data_dir()))
-by_key = {lecture.key: lecture for lecture in LECTURES}
 
-path, demos = st.columns(2)
-with path.container(border=True, height="stretch"):
+path_column, demo_column = st.columns(2)
+with path_column.container(border=True, height="stretch"):
     st.subheader(f"🧭 {page.t('app.start_here')}")
     st.caption(page.t("app.start_here_about"))
-    for step, key in enumerate(START_HERE, start=1):
-        lecture = by_key[key]
+    for step, lecture in enumerate(student_path(), start=1):
         with st.container(gap=None):  # the lecture, and why it comes next right under it
-            st.page_link(lecture.page, icon=lecture.icon, label=f"{step}. {page.t(f'lecture.{key}')}",
+            st.page_link(lecture.page, icon=lecture.icon, label=f"{step}. {page.t(f'lecture.{lecture.key}')}",
                          help=page.t("app.lecture_n", n=lecture.number))
-            st.caption(page.t(f"app.path.{key}"))
-with demos.container(border=True, height="stretch"):
+            st.caption(page.t(f"app.path.{lecture.key}"))
+with demo_column.container(border=True, height="stretch"):
     st.subheader(f"🎓 {page.t('app.quick_links')}")
     st.caption(page.t("app.quick_links_about"))
-    for demo in DEMOS:
+    for demo in demos():
         st.page_link(demo.page, label=page.t(f"app.demo.{demo.key}"), icon="▶️", query_params=demo.query,
                      help=page.t(f"app.demo.{demo.key}.help"))
 
@@ -48,8 +46,8 @@ def blank_picture(hourglass: bool) -> Image.Image:
 
 def card(lecture) -> None:
     """A lecture's card: the picture of its live chart, its number, title and what it shows, and a link to it."""
-    picture = lecture.preview(page.lang)
-    picture = picture if picture.exists() else lecture.preview()
+    picture = lecture.preview_file(page.lang)
+    picture = picture if picture.exists() else lecture.preview_file()
     if lecture.built and picture.exists():
         st.image(str(picture), width="stretch", alt=page.t(f"lecture.{lecture.key}.about"))
     else:
@@ -64,10 +62,10 @@ def card(lecture) -> None:
         st.caption(f"⏳ {page.t('app.coming_soon')}")
 
 
-for group in GROUPS:
-    st.header(page.t(f"app.group.{group}"))
-    lectures = [lecture for lecture in LECTURES if lecture.group == group]
-    for row in range(0, len(lectures), CARDS_A_ROW):
-        for column, lecture in zip(st.columns(CARDS_A_ROW), lectures[row:row + CARDS_A_ROW]):
+for part in PARTS:
+    st.header(page.t(f"app.group.{part}"))
+    cards = [lecture for lecture in lectures() if lecture.part == part]
+    for row in range(0, len(cards), CARDS_A_ROW):
+        for column, lecture in zip(st.columns(CARDS_A_ROW), cards[row:row + CARDS_A_ROW]):
             with column.container(border=True, height="stretch"):
                 card(lecture)

@@ -1,21 +1,16 @@
 """Lecture 13: a GRU reads a surname character by character and names its language."""
 import streamlit as st
-import torch
 
-from dlcore import figures, image_figures, sequence_figures, ui
-from dlcore.data import data_dir
-from dlcore.names import (SETTINGS, NameClassifier, NamesDataMissing, load_names_data, majority_baseline, name_step,
-                          names_trainer, top_languages)
-from dlcore.runs import Run
+from dlcore import ui
+from dlcore.engine import figures
+from dlcore.lectures.classifiers import figures as image_figures
+from dlcore.lectures.rnn_basics import figures as sequence_figures
+from dlcore.engine.data import data_dir
+from dlcore.lectures.names.lecture import SETTINGS, build, names_tensors
+from dlcore.lectures.names.model import NameClassifier, NamesDataMissing, majority_baseline, name_step, top_languages
 
 page = ui.page_setup("names")
 st.title(page.t("names.title"))
-
-
-@ui.cached_resource
-def names_tensors(folder: str, device: str):
-    """The names as padded index tensors on the device, made once per data folder and device."""
-    return load_names_data(folder).to(device)
 
 
 try:
@@ -29,13 +24,6 @@ ui.prose(page, page.t("names.intro", names=len(data.train) + len(data.test), lan
                       test=len(data.test), majority=majority, baseline=baseline), "present.about")
 with ui.folded(page):
     values = ui.settings(page, SETTINGS)
-
-
-def build():
-    torch.manual_seed(page.seed)
-    trainer, model, evaluation = names_trainer(data.to(page.device), generator=torch.Generator().manual_seed(page.seed),
-                                               **{name: values[name] for name in SETTINGS.declared})
-    return Run(trainer, model=model, extras={"evaluation": evaluation}, device=str(page.device))
 
 
 def draw(frame):
@@ -53,7 +41,7 @@ def draw(frame):
 
 run = ui.live_run(page, values, build, draw, code=[NameClassifier, name_step],
                   compare={"loss": "loss", "accuracy": "accuracy"})
-ui.weights_section(page, build)
+ui.weights_section(page, values, build)
 
 
 @st.fragment

@@ -6,17 +6,20 @@ import pandas as pd
 import streamlit as st
 import torch
 
-from dlcore import figures, image_figures, tables, ui
-from dlcore.classify import confusion_matrix
-from dlcore.settings import Settings, Values
-from dlcore.tables import (NETWORK, SOURCE, UPLOAD_LIMIT_MB, TableNet, TableProblem, label_setting, predictions,
+from dlcore import ui
+from dlcore.engine import figures
+from dlcore.lectures.classifiers import figures as image_figures
+from dlcore.lectures.own_table import model as tables
+from dlcore.engine.metrics import confusion_matrix
+from dlcore.engine.settings import Settings, Values
+from dlcore.lectures.own_table.model import (NETWORK, SOURCE, UPLOAD_LIMIT_MB, TableNet, TableProblem, label_setting, predictions,
                            prepare, table_run, task_setting)
-from dlcore.training import supervised_step
+from dlcore.engine.training import supervised_step
 
-UPLOADED = "table:uploaded"  # (name, bytes) of the uploaded file: kept when the page is left, unlike the uploader's
+UPLOADED = "own_table:uploaded"  # (name, bytes) of the uploaded file: kept when the page is left, unlike the uploader's
 
-page = ui.page_setup("table")
-ui.lecture_header(page, "table.title", "table.intro")
+page = ui.page_setup("own_table")
+ui.lecture_header(page, "own_table.title", "own_table.intro")
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -33,27 +36,27 @@ def keep_upload(upload=None) -> None:
     """The uploader changed, or the kept file was forgotten: keep the new file (None: none), and guess its header and
     label anew."""
     st.session_state[UPLOADED] = None if upload is None else (upload.name, upload.getvalue())
-    for key in ("table:header", "kept:table:header", "table:label", "kept:table:label"):
+    for key in ("own_table:header", "kept:own_table:header", "own_table:label", "kept:own_table:label"):
         st.session_state.pop(key, None)
 
 
 def uploaded_file() -> tuple[str, bytes] | None:
     """The file uploaded, or the one uploaded before the page was left (the uploader then shows none: say which)."""
-    st.file_uploader(page.t("table.upload"), key="table:file", max_upload_size=UPLOAD_LIMIT_MB, help=page.t(
-        "table.upload_help", limit=UPLOAD_LIMIT_MB), on_change=lambda: keep_upload(st.session_state["table:file"]))
+    st.file_uploader(page.t("own_table.upload"), key="own_table:file", max_upload_size=UPLOAD_LIMIT_MB, help=page.t(
+        "own_table.upload_help", limit=UPLOAD_LIMIT_MB), on_change=lambda: keep_upload(st.session_state["own_table:file"]))
     kept = st.session_state.get(UPLOADED)
-    if kept is not None and st.session_state.get("table:file") is None:
+    if kept is not None and st.session_state.get("own_table:file") is None:
         left, right = st.columns([4, 1], vertical_alignment="center")
-        left.caption(page.t("table.kept_file", name=kept[0], size=len(kept[1]) / 1024))
-        right.button(page.t("table.forget_file"), icon="✖️", on_click=keep_upload, key="table:forget")
+        left.caption(page.t("own_table.kept_file", name=kept[0], size=len(kept[1]) / 1024))
+        right.button(page.t("own_table.forget_file"), icon="✖️", on_click=keep_upload, key="own_table:forget")
     return st.session_state.get(UPLOADED)
 
 
 def choose_task(table: tables.Table, label: str) -> str:
     """The task guessed for the label, guessed again when another label or table is chosen."""
-    if st.session_state.get("table:task_for") != (table.name, label):
-        st.session_state["table:task_for"] = (table.name, label)
-        for key in ("table:task", "kept:table:task"):
+    if st.session_state.get("own_table:task_for") != (table.name, label):
+        st.session_state["own_table:task_for"] = (table.name, label)
+        for key in ("own_table:task", "kept:own_table:task"):
             st.session_state.pop(key, None)
     return ui.setting_widget(page, task_setting(table, label), {})
 
@@ -63,10 +66,10 @@ def summary(data: tables.TableData) -> str:
               "val": len(data.val)}
     if data.classes:
         shares = pd.Series([data.classes[index] for index in data.y.tolist()]).value_counts(normalize=True)
-        return page.t("table.summary.classification", classes=len(data.classes), **counts,
+        return page.t("own_table.summary.classification", classes=len(data.classes), **counts,
                       shares=", ".join(f"{name} {share:.0%}" for name, share in shares.items()))
     values = data.y.numpy().ravel() * data.y_std + data.y_mean
-    return page.t("table.summary.regression", low=values.min(), high=values.max(), mean=data.y_mean, **counts)
+    return page.t("own_table.summary.regression", low=values.min(), high=values.max(), mean=data.y_mean, **counts)
 
 
 content = header = table = data = problem = None
@@ -78,15 +81,15 @@ with ui.folded(page):
     if source == "upload":
         upload = uploaded_file()
         if upload is None:
-            st.info(page.t("table.upload_first"))
+            st.info(page.t("own_table.upload_first"))
         else:
             name, content = upload
     try:
         if name is not None:
             table = read(source, name, content, None)
             if content is not None:
-                header = ui.kept(st.checkbox, page.t("table.header"), "table:header", table.header,
-                                 help=page.t("table.header_help"))
+                header = ui.kept(st.checkbox, page.t("own_table.header"), "own_table:header", table.header,
+                                 help=page.t("own_table.header_help"))
                 table = read(source, name, content, header)
             with middle:
                 label = ui.setting_widget(page, label_setting(table), {})
@@ -99,40 +102,40 @@ with ui.folded(page):
 if problem is not None:
     st.error(page.t(problem.key, **problem.values))
 if data is not None:
-    where = page.t("table.builtin", name=source) if content is None else f"`{name}`"
+    where = page.t("own_table.builtin", name=source) if content is None else f"`{name}`"
     st.caption(f"{where} · {summary(data)}")
-chosen = {"table": source, **({"label": label, "task": task} if data is not None else {})}
+chosen = {"own_table": source, **({"label": label, "task": task} if data is not None else {})}
 declared = [SOURCE] + ([label_setting(table), task_setting(table, label)] if data is not None else [])
 values = Values(Settings(*declared, *NETWORK), {**chosen, **network})
 
 
-def build():
+def build(spec):  # the table is the page's (an upload): only the page can build its run
     if data is None:
         return None  # the page has said why: no file yet, or what is wrong with it
-    return table_run(data, values, page.device, page.seed)
+    return table_run(data, spec.values, spec.device, spec.seed)
 
 
 def draw(frame):
     if frame is None:
         return {}
     trained, history = frame.extras["data"], frame.history
-    task, split = trained.task, {page.t("table.train"): "train", page.t("table.validation"): "val"}
+    task, split = trained.task, {page.t("own_table.train"): "train", page.t("own_table.validation"): "val"}
     charts = {
-        "loss": figures.lines(page.t("table.loss_title"), page.t("chart.epoch"), page.t("chart.loss"),
+        "loss": figures.lines(page.t("own_table.loss_title"), page.t("chart.epoch"), page.t("chart.loss"),
                               {name: history.series("loss" if key == "train" else "val_loss")
                                for name, key in split.items()}),
-        "score": figures.lines(page.t(f"table.score_title.{task}"), page.t("chart.epoch"), page.t(f"table.score.{task}"),
+        "score": figures.lines(page.t(f"own_table.score_title.{task}"), page.t("chart.epoch"), page.t(f"own_table.score.{task}"),
                                {name: history.series(f"{key}_score") for name, key in split.items()},
-                               targets={page.t("table.validation"): trained.reference},
-                               target_label=page.t(f"table.reference.{task}")),
+                               targets={page.t("own_table.validation"): trained.reference},
+                               target_label=page.t(f"own_table.reference.{task}")),
     }
     if history.epochs:
         last = history.epochs[-1]
         if trained.classes and last["classes"] == 1:
             answer = trained.classes[tables.answers(frame.model, trained.val_x[:1])[0]]
-            charts["one_class"] = page.t("table.one_class", answer=answer, accuracy=last["val_score"])
+            charts["one_class"] = page.t("own_table.one_class", answer=answer, accuracy=last["val_score"])
         else:
-            charts["result"] = page.t(f"table.result.{task}", score=last["val_score"], reference=trained.reference,
+            charts["result"] = page.t(f"own_table.result.{task}", score=last["val_score"], reference=trained.reference,
                                       error=math.sqrt(last["val_loss"]) * trained.y_std)
     return charts
 
@@ -144,39 +147,39 @@ run = ui.live_run(page, values, build, draw, code=[TableNet, prepare, supervised
 def answers_table(run) -> pd.DataFrame:
     """The predictions of the run's model for every row, with the page's column names."""
     answers = predictions(run.model, run.extras["data"])
-    answers["split"] = [page.t(f"table.split.{split}") for split in answers["split"]]
-    return answers.rename(columns={column: page.t(f"table.column.{column}")
+    answers["split"] = [page.t(f"own_table.split.{split}") for split in answers["split"]]
+    return answers.rename(columns={column: page.t(f"own_table.column.{column}")
                                    for column in ("split", "prediction", "probability")})
 
 
 if run is not None and not run.busy and run.trainer.history.epochs:
     trained = run.extras["data"]
     answers = answers_table(run)
-    validation = answers[answers[page.t("table.column.split")] == page.t("table.split.validation")]
+    validation = answers[answers[page.t("own_table.column.split")] == page.t("own_table.split.validation")]
     if trained.classes:
         matrix = confusion_matrix(torch.tensor(tables.answers(run.model, trained.val_x)), trained.val_y, trained.outputs)
-        figure = image_figures.confusion_heatmap(matrix, trained.classes, page.lang, "table.confusion",
+        figure = image_figures.confusion_heatmap(matrix, trained.classes, page.lang, "own_table.confusion",
                                                  height=200 + 40 * trained.outputs)
     else:
         figure = figures.predicted_and_true(
-            validation[trained.label].astype(float), validation[page.t("table.column.prediction")],
-            page.t("table.predicted_title"), page.t("table.true", label=trained.label),
-            page.t("table.predicted", label=trained.label))
+            validation[trained.label].astype(float), validation[page.t("own_table.column.prediction")],
+            page.t("own_table.predicted_title"), page.t("own_table.true", label=trained.label),
+            page.t("own_table.predicted", label=trained.label))
     left, right = st.columns([3, 2], vertical_alignment="center")
-    left.plotly_chart(figure, key="table:answers", width="stretch")
-    right.download_button(page.t("table.download"), answers.to_csv(index=False).encode("utf-8-sig"), icon="⬇️",
+    left.plotly_chart(figure, key="own_table:answers", width="stretch")
+    right.download_button(page.t("own_table.download"), answers.to_csv(index=False).encode("utf-8-sig"), icon="⬇️",
                           file_name=f"{Path(trained.name).stem}-predictions.csv", mime="text/csv",
-                          help=page.t("table.download_help"), key="table:predictions")
+                          help=page.t("own_table.download_help"), key="own_table:predictions")
 
 if data is not None:
-    st.subheader(page.t("table.data_title"))
-    st.caption(page.t("table.first_rows"))
+    st.subheader(page.t("own_table.data_title"))
+    st.caption(page.t("own_table.first_rows"))
     st.dataframe(table.cells.head(8))
     if data.classes:
-        figure = figures.features_by_label(data.x, data.y, data.classes, page.t("table.features_title"),
-                                           page.t("table.feature"), page.t("table.standardised"), data.features)
+        figure = figures.features_by_label(data.x, data.y, data.classes, page.t("own_table.features_title"),
+                                           page.t("own_table.feature"), page.t("own_table.standardised"), data.features)
     else:
         features = pd.DataFrame(data.x.numpy(), columns=data.features)
-        figure = figures.bars(page.t("table.correlation_title", label=data.label), page.t("table.feature"),
-                              page.t("table.correlation"), features.corrwith(pd.Series(data.y.numpy().ravel())).to_dict())
-    st.plotly_chart(figure, key="table:features", width="stretch")
+        figure = figures.bars(page.t("own_table.correlation_title", label=data.label), page.t("own_table.feature"),
+                              page.t("own_table.correlation"), features.corrwith(pd.Series(data.y.numpy().ravel())).to_dict())
+    st.plotly_chart(figure, key="own_table:features", width="stretch")

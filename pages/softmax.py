@@ -2,10 +2,11 @@
 import streamlit as st
 
 from dlcore import ui
-from dlcore.image_training import COMPARE, classifier_charts, classifier_run
-from dlcore.settings import Setting
-from dlcore.softmax import VARIANTS
-from dlcore.training import supervised_step
+from dlcore.lectures.classifiers.training import COMPARE, classifier_charts
+from dlcore.lectures.softmax.lecture import build
+from dlcore.engine.settings import Setting
+from dlcore.lectures.softmax.model import VARIANTS
+from dlcore.engine.training import supervised_step
 
 MODEL = Setting("model", "course", "softmax.model", widget="select", options=tuple(VARIANTS), format="softmax.model")
 DATA_SETS = ["mnist", "fashion_mnist"]
@@ -15,13 +16,9 @@ ui.lecture_header(page, "softmax.title", "softmax.intro")
 
 with ui.folded(page):
     model_name = ui.setting_widget(page, MODEL, {})
-    variant, spec = page.variant(model_name), VARIANTS[model_name]
+    variant, network = page.variant(model_name), VARIANTS[model_name]
     st.caption(page.t(f"softmax.about.{model_name}"))
-    data, values = ui.classifier_controls(page, variant, spec, DATA_SETS)
-
-
-def build():
-    return classifier_run(spec.build, data, values, page.device, page.seed)
+    data, values = ui.classifier_controls(page, variant, network, DATA_SETS)
 
 
 def draw(frame):
@@ -33,7 +30,7 @@ def draw(frame):
     return charts
 
 
-ui.live_run(variant, values, build, draw, code=[spec.build, supervised_step], compare=COMPARE)
-ui.weights_section(variant, build)
+ui.live_run(variant, values, build, draw, code=[network.build, supervised_step], compare=COMPARE)
+ui.weights_section(variant, values, build)
 
 st.page_link("pages/draw.py", label=page.t("softmax.draw_link"), icon="✏️")

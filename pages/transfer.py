@@ -3,11 +3,11 @@ the same network from random weights."""
 import streamlit as st
 
 from dlcore import ui
-from dlcore.data import data_dir
-from dlcore.figures import waiting_note
-from dlcore.folders import HYMENOPTERA, HYMENOPTERA_URL, download_hymenoptera, find_hymenoptera, read_image_folder
-from dlcore.training import supervised_step
-from dlcore.transfer import (NETWORKS, SETTINGS, Comparison, accuracy_chart, answers_grid, comparison_run,
+from dlcore.engine.data import data_dir
+from dlcore.engine.figures import waiting_note
+from dlcore.datasets.folders import HYMENOPTERA, HYMENOPTERA_URL, download_hymenoptera, find_hymenoptera, read_image_folder
+from dlcore.engine.training import supervised_step
+from dlcore.lectures.transfer.model import (NETWORKS, SETTINGS, Comparison, accuracy_chart, answers_grid, comparison_run,
                              eval_transform, features, download_weights, find_weights, learner_names, loss_chart,
                              replaced_layer, train_transform, transfer_network, weights_folders, weights_problem)
 
@@ -62,8 +62,8 @@ val_counts = splits["val"].counts()
 majority = max(val_counts.values()) / sum(val_counts.values())
 
 
-def build():
-    return comparison_run(folder, values, weights, page.device, page.seed)
+def build(spec):  # the photos' folder and the weights file as the page found them
+    return comparison_run(folder, spec.values, weights, spec.device, spec.seed)
 
 
 def speed(comparison: Comparison, history) -> str:

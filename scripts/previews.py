@@ -4,7 +4,7 @@
 
 Needs playwright and /usr/bin/chromium, and the data sets in $DL_CLASSROOM_DATA (../shared/data when it is not set).
 Starts the app on a free loopback port, opens each lecture's page by a link that sets a short run up and starts it
-(dlcore.ui.link), waits for the run to end, photographs the charts its recipe names, trims their white margins and
+(dlcore.ui.link), waits for the run to end, photographs the charts its LECTURE.preview names, trims their white margins and
 writes static/previews/<lecture key>.png (English) and <lecture key>.zh.png (简体中文): 360 × 250, a palette of 128
 colours (5-20 KB each). Takes about three minutes on two cores.
 """
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageChops
@@ -21,53 +20,13 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from apptools import CHROMIUM, CHROMIUM_ARGS, running_app  # noqa: E402
-from dlcore.lectures import LECTURES, PREVIEW_SIZE  # noqa: E402
+from dlcore.lectures import PREVIEW_SIZE, lectures  # noqa: E402
 from dlcore.text import LANGUAGES, STRINGS, translate  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 from strokes import draw_digit  # noqa: E402  (the browser tests' mouse-drawn digits)
 
 WIDTH, HEIGHT = PREVIEW_SIZE
-
-
-@dataclass(frozen=True)
-class Recipe:
-    """How a lecture's picture is made."""
-
-    query: str = ""
-    """Link settings that keep the run short (present=1: the projector view's thicker lines, for line charts)."""
-    charts: tuple[str, ...] = ()
-    """The charts to photograph, stacked: a text key of the chart's title (its words before any placeholder), or
-    words of the title itself."""
-    top: bool = False
-    """Keep the top of a tall picture at the full width, rather than the whole picture made smaller."""
-    train: int | None = None
-    """Click the page's n-th Train button instead of starting its first run by the link (0 is the first)."""
-    digit: int | None = None
-    """Draw this digit on the page's canvas with the mouse once its model has trained (Draw a digit)."""
-
-
-RECIPES = {
-    "linear_model": Recipe("present=1", ("gd.cost_title",)),
-    "backprop": Recipe("", ("backprop.graph_title",)),
-    "linear_regression": Recipe("present=1", ("reg.fit_title",)),
-    "logistic_regression": Recipe("present=1&epochs=300&lr=0.05", ("logistic.plot_title",)),
-    "multiple_input": Recipe("present=1&activation1=ReLU&activation2=ReLU&batch_size=32", ("diabetes.accuracy_title",)),
-    "dataset_dataloader": Recipe("epochs=20", ("loader.by_second",)),
-    "folders": Recipe("", ("folders.draws_title",)),
-    "own_table": Recipe("present=1&table=wine", ("table.score_title.classification",)),
-    "softmax": Recipe("epochs=2", ("imgfig.grid_title",), top=True),
-    "generalisation": Recipe("degree=15&train_points=20&powers=standardised", ("gen.fit_title",)),
-    "playground": Recipe("dataset=spiral&points=1000&hidden=16,16,16&activation=ReLU&optimizer=Adam&lr=0.01&epochs=60",
-                         ("play.regions_title",)),
-    "conv_arithmetic": Recipe("", ("conv.padded_input_example",)),
-    "cnn": Recipe("train_size=2000&epochs=2", ("conv1", "conv2")),
-    "advanced_cnn": Recipe("", ("adv.fig.loss_title",), train=1),
-    "transfer": Recipe("present=1&image_size=112&batch_size=16&epochs=5", ("transfer.accuracy_title",)),
-    "draw": Recipe("", ("cnnfig.input_title", "imgfig.probabilities_title"), digit=7),  # the race of the basic CNN, Inception and ResNet
-    "rnn_basics": Recipe("", ("seq.table_title",), top=True),
-    "names": Recipe("", ("imgfig.confusion_title",)),
-}
 
 
 def title_words(name: str, lang: str) -> str:
@@ -133,7 +92,7 @@ def save(picture: Image.Image, path: Path) -> None:
 
 
 def photograph(tab, url: str, lecture, lang: str) -> Image.Image:
-    recipe = RECIPES.get(lecture.key, Recipe())
+    recipe = lecture.preview
     query = "&".join(part for part in (f"lang={lang}", "" if recipe.train is not None else "autorun=1", recipe.query)
                      if part)
     tab.goto(f"{url}/{Path(lecture.page).stem}?{query}")
@@ -164,12 +123,12 @@ def main(keys: list[str]) -> None:
     with running_app() as url:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for lecture in LECTURES:
+            for lecture in lectures():
                 if not lecture.built or (keys and lecture.key not in keys):
                     continue
                 for lang in LANGUAGES:
                     tab = browser.new_page(viewport={"width": 1400, "height": 1000})
-                    path = lecture.preview(lang)
+                    path = lecture.preview_file(lang)
                     path.parent.mkdir(parents=True, exist_ok=True)
                     save(photograph(tab, url, lecture, lang), path)
                     tab.close()

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-import dlcore.figures
-from dlcore.devices import set_training_threads
+import dlcore.engine.figures
+from dlcore.engine.devices import set_training_threads
 
-dlcore.figures.VALIDATE = True  # in tests every figure property is checked by Plotly
+dlcore.engine.figures.VALIDATE = True  # in tests every figure property is checked by Plotly
 set_training_threads()  # train as the app does (one thread on two cores: no OpenMP oversubscription)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +22,7 @@ if SHARED_DATA.exists():
 def no_run_outlives_its_test():
     """Every run a test started is stopped when it ends, so the next test's runs find a free core."""
     yield
-    from dlcore.runs import stop_all
+    from dlcore.engine.runs import stop_all
 
     stop_all()
 

@@ -5,12 +5,12 @@ from dataclasses import replace
 import pytest
 import torch
 
-from dlcore import advanced_cnns
-from dlcore.advanced_cnns import (BASIC, COMPARED, MODELS, InceptionA, InceptionNet, Race, ResidualBlock, ResNet,
+from dlcore.lectures.advanced_cnns import model as advanced_cnns
+from dlcore.lectures.advanced_cnns.model import (BASIC, COMPARED, MODELS, InceptionA, InceptionNet, Race, ResidualBlock, ResNet,
                                   comparison_accuracy, comparison_loss, comparison_rows, comparison_run, shape_rows)
-from dlcore.convnets import CourseCNN, layer_shapes, parameter_count
-from dlcore.image_training import new_classifier
-from dlcore.images import load_images
+from dlcore.lectures.cnn_basics.model import CourseCNN, layer_shapes, parameter_count
+from dlcore.lectures.classifiers.training import new_classifier
+from dlcore.datasets.images import load_images
 
 B = 3
 

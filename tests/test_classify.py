@@ -4,11 +4,13 @@ from collections import OrderedDict
 import pytest
 import torch
 
-from dlcore import classify, image_figures, images
-from dlcore.checkpoints import WeightsError, load_weights, weights_bytes
-from dlcore.image_training import classifier_run
-from dlcore.softmax import VARIANTS, Net, d2l_mlp, logistic_regression, softmax_regression
-from dlcore.training import History, Trainer, make_optimizer, minibatches, supervised_step
+from dlcore.engine import metrics as classify
+from dlcore.lectures.classifiers import figures as image_figures
+from dlcore.datasets import images
+from dlcore.engine.checkpoints import WeightsError, load_weights, weights_bytes
+from dlcore.lectures.classifiers.training import classifier_run
+from dlcore.lectures.softmax.model import VARIANTS, Net, d2l_mlp, logistic_regression, softmax_regression
+from dlcore.engine.training import History, Trainer, make_optimizer, minibatches, supervised_step
 
 
 

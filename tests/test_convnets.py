@@ -2,10 +2,10 @@
 import pytest
 import torch
 
-from dlcore.classify import accuracy
-from dlcore.convnets import MODELS, CourseCNN, cifar_net, feature_maps, first_kernels, layer_shapes, parameter_count
-from dlcore.image_training import new_classifier
-from dlcore.images import load_images
+from dlcore.engine.metrics import accuracy
+from dlcore.lectures.cnn_basics.model import MODELS, CourseCNN, cifar_net, feature_maps, first_kernels, layer_shapes, parameter_count
+from dlcore.lectures.classifiers.training import new_classifier
+from dlcore.datasets.images import load_images
 
 
 def test_the_course_cnn_has_the_notes_shapes():

@@ -7,11 +7,11 @@ import torch
 import torch.nn.functional as F
 from torch.utils.flop_counter import FlopCounterMode
 
-from dlcore.convolution import (LECTURE_INPUT, LECTURE_KERNEL, POOLING_INPUT, SEED_002_INPUT, SEED_002_KERNEL,
+from dlcore.lectures.convolution.model import (LECTURE_INPUT, LECTURE_KERNEL, POOLING_INPUT, SEED_002_INPUT, SEED_002_KERNEL,
                                 bottleneck_costs, conv_layer, conv_multiplications, conv_parameters, conv_shapes,
                                 convolve, dilated_kernel_size, example_tensors, max_pool, output_size,
                                 output_size_formula, receptive_cells)
-from dlcore.convolution_figures import matrix_heatmap
+from dlcore.lectures.convolution.figures import matrix_heatmap
 
 
 @pytest.mark.parametrize("matrix, kernel, settings, expected", [

@@ -2,9 +2,9 @@
 import pytest
 import torch
 
-from dlcore import dataloading
-from dlcore.data import data_dir
-from dlcore.diabetes import find_table
+from dlcore.lectures.dataloader import model as dataloading
+from dlcore.engine.data import data_dir
+from dlcore.lectures.multiple_input.model import find_table
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ import shutil
 import pytest
 import torch
 
-from dlcore import diabetes
-from dlcore.data import data_dir
+from dlcore.lectures.multiple_input import model as diabetes
+from dlcore.engine.data import data_dir
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,11 @@ import pytest
 import torch
 from PIL import Image, ImageDraw
 
-from dlcore import drawing
-from dlcore.classify import predict
-from dlcore.convnets import MODELS, CourseCNN
-from dlcore.image_training import new_classifier
-from dlcore.images import denormalize, load_images
+from dlcore.lectures.draw import drawing
+from dlcore.engine.metrics import predict
+from dlcore.lectures.cnn_basics.model import MODELS, CourseCNN
+from dlcore.lectures.classifiers.training import new_classifier
+from dlcore.datasets.images import denormalize, load_images
 
 
 @pytest.fixture(scope="module")

@@ -14,10 +14,14 @@ import zipfile
 import pytest
 import torch
 
-from dlcore import advanced_cnns, convnets, export, regression, softmax
-from dlcore.classify import accuracy
-from dlcore.runs import Run
-from dlcore.training import Trainer, full_batch, make_optimizer, supervised_step
+from dlcore import export
+from dlcore.lectures.advanced_cnns import model as advanced_cnns
+from dlcore.lectures.cnn_basics import model as convnets
+from dlcore.lectures.regression import model as regression
+from dlcore.lectures.softmax import model as softmax
+from dlcore.engine.metrics import accuracy
+from dlcore.engine.runs import Run
+from dlcore.engine.training import Trainer, full_batch, make_optimizer, supervised_step
 from pagetools import train
 
 SHARED_DATA = os.environ.get("DL_CLASSROOM_DATA", "")
@@ -74,24 +78,24 @@ def test_lecture_5_script_reaches_the_pages_line(app, tmp_path):
 
 
 def test_lecture_6_script_reaches_the_pages_boundary(app, tmp_path):
-    run = page_run(app, "pages/logistic_regression.py", "logistic", {})  # the course's defaults
+    run = page_run(app, "pages/logistic_regression.py", "logistic_regression", {})  # the course's defaults
     assert run.settings["epochs"] == 1000 and run.settings["lr"] == 0.01
-    epochs, results = run_script(export.script("logistic", run.settings), tmp_path)
+    epochs, results = run_script(export.script("logistic_regression", run.settings), tmp_path)
     check_same_history(run, epochs)
     assert float(results["boundary"]) == pytest.approx(regression.decision_boundary(run.model), abs=1e-6)
 
 
 def test_lecture_10_script_reaches_the_pages_accuracy(app, tmp_path):
-    run = page_run(app, "pages/cnn_basics.py", "cnn:course", {"train_size": "2000", "epochs": "1"})
-    epochs, results = run_script(export.script("cnn:course", run.settings), tmp_path)
+    run = page_run(app, "pages/cnn_basics.py", "cnn_basics:course", {"train_size": "2000", "epochs": "1"})
+    epochs, results = run_script(export.script("cnn_basics:course", run.settings), tmp_path)
     check_same_history(run, epochs, ["train_acc", "test_acc"])
     data = run.extras["view"].data
     assert float(results["test_acc_all"]) == pytest.approx(accuracy(run.model, data.test_x, data.test_y), abs=1e-6)
 
 
 def test_lecture_7_script_reaches_the_pages_validation_accuracy(app, tmp_path):
-    run = page_run(app, "pages/multiple_input.py", "diabetes", {"activation1": "relu", "batch_size": "32"})
-    epochs, results = run_script(export.script("diabetes", run.settings), tmp_path, "--data", SHARED_DATA)
+    run = page_run(app, "pages/multiple_input.py", "multiple_input", {"activation1": "relu", "batch_size": "32"})
+    epochs, results = run_script(export.script("multiple_input", run.settings), tmp_path, "--data", SHARED_DATA)
     check_same_history(run, epochs, ["val_loss", "val_acc"])
     assert float(results["val_acc"]) == pytest.approx(run.trainer.history.epochs[-1]["val_acc"], abs=1e-6)
 
@@ -165,16 +169,16 @@ def test_a_changed_learning_rate_and_more_epochs_are_in_the_script(tmp_path):
     trainer.extend(20)
     trainer.fit()
     assert [change["lr"] for change in trainer.history.lr_changes] == [0.5, 0.05] and trainer.epochs == 70
-    source = export.run_script("logistic", run)
+    source = export.run_script("logistic_regression", run)
     assert "LR_CHANGES = {10: 0.5, 30: 0.05}" in source and "EPOCHS = 70" in source
     epochs, results = run_script(source, tmp_path)
     check_same_history(run, epochs)
     assert float(results["boundary"]) == pytest.approx(regression.decision_boundary(model), abs=1e-6)
 
 
-TRAINING_PAGE_KEYS = ["linear_model", "backprop", "linear_regression:course", "linear_regression:d2l", "logistic",
-                      "diabetes", "rnn_basics", "names", *(f"softmax:{name}" for name in softmax.VARIANTS),
-                      *(f"cnn:{name}" for name in convnets.MODELS),
+TRAINING_PAGE_KEYS = ["linear_model", "backprop", "linear_regression:course", "linear_regression:d2l", "logistic_regression",
+                      "multiple_input", "rnn_basics", "names", *(f"softmax:{name}" for name in softmax.VARIANTS),
+                      *(f"cnn_basics:{name}" for name in convnets.MODELS),
                       *(f"advanced_cnns:{name}" for name in advanced_cnns.MODELS), "advanced_cnns:compare",
                       "generalisation:polynomial", "generalisation:weight_decay"]
 
@@ -209,13 +213,13 @@ def test_every_training_page_has_a_script_that_compiles_without_dlcore(key):
 
 def test_no_script_for_a_page_without_a_run_or_a_run_without_its_settings():
     assert export.script("convolution", {}) is None and export.recipe("softmax:unknown") is None
-    assert export.script("logistic", {"lr": 0.01, "epochs": 10}) is None  # e.g. weights loaded into a run never started
+    assert export.script("logistic_regression", {"lr": 0.01, "epochs": 10}) is None  # e.g. weights loaded into a run never started
     torch.manual_seed(0)
     model = regression.LogisticRegressionModel()
     trainer = Trainer(supervised_step(model, torch.nn.BCELoss(), make_optimizer("SGD", model.parameters(), 0.1)),
                       full_batch(*regression.hours_passed()), 2)
     trainer.fit()
-    archive = zipfile.ZipFile(io.BytesIO(export.bundle("logistic", Run(trainer, model=model))))
+    archive = zipfile.ZipFile(io.BytesIO(export.bundle("logistic_regression", Run(trainer, model=model))))
     assert set(archive.namelist()) == {"history.csv", "batches.csv", "weights.pt"}  # the run, without a script
 
 
@@ -228,8 +232,8 @@ def test_lecture_2_script_runs_and_walks_w_to_two(tmp_path):
 
 
 def test_the_bundle_holds_the_script_the_history_and_the_weights(app, tmp_path):
-    run = page_run(app, "pages/logistic_regression.py", "logistic", {"epochs": "20"})
-    archive = zipfile.ZipFile(io.BytesIO(export.bundle("logistic", run)))
+    run = page_run(app, "pages/logistic_regression.py", "logistic_regression", {"epochs": "20"})
+    archive = zipfile.ZipFile(io.BytesIO(export.bundle("logistic_regression", run)))
     assert set(archive.namelist()) == {"lecture06_logistic_regression.py", "history.csv", "batches.csv", "weights.pt"}
     rows = list(csv.DictReader(io.StringIO(archive.read("history.csv").decode())))
     assert list(rows[0]) == ["epoch", "loss", "batches"] and len(rows) == 20
@@ -254,8 +258,8 @@ def test_the_bundle_holds_the_script_the_history_and_the_weights(app, tmp_path):
 def test_a_finished_run_offers_its_download(app):
     at = app("pages/logistic_regression.py")
     assert not at.get("download_button")
-    at.select_slider(key="logistic:speed").set_value(0).run()
-    train(at, "logistic")
+    at.select_slider(key="logistic_regression:speed").set_value(0).run()
+    train(at, "logistic_regression")
     buttons = at.get("download_button")
     assert len(buttons) == 1 and buttons[0].proto.label == "Download this run"
     captions = " ".join(caption.value for caption in at.caption)
@@ -271,11 +275,11 @@ def test_download_run_draws_nothing_while_training_and_the_button_in_chinese():
         import torch
 
         from dlcore import ui
-        from dlcore.regression import LogisticRegressionModel, hours_passed
-        from dlcore.runs import Run
-        from dlcore.training import Trainer, full_batch, make_optimizer, supervised_step
+        from dlcore.lectures.regression.model import LogisticRegressionModel, hours_passed
+        from dlcore.engine.runs import Run
+        from dlcore.engine.training import Trainer, full_batch, make_optimizer, supervised_step
 
-        page = ui.Page("logistic", st.session_state.get("lang", "en"), torch.device("cpu"), 0)
+        page = ui.Page("logistic_regression", st.session_state.get("lang", "en"), torch.device("cpu"), 0)
         torch.manual_seed(0)
         model = LogisticRegressionModel()
         optimizer = make_optimizer("SGD", model.parameters(), 0.01)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from dlcore.settings import DEFAULT_SEED
+from dlcore.engine.settings import DEFAULT_SEED
 from pagetools import texts, train
 
 
@@ -37,14 +37,14 @@ def test_the_linear_lectures_predict_eight_for_four(app, page, key, label):
 
 
 def test_lecture_6_puts_the_boundary_near_two_and_a_half_hours(app):
-    at, run = first_click(app, "pages/logistic_regression.py", "logistic")
+    at, run = first_click(app, "pages/logistic_regression.py", "logistic_regression")
     assert run.trainer.epochs == 1000
     assert shown_number(at, "Decision boundary:") == pytest.approx(2.5, abs=0.15)
 
 
 @pytest.mark.parametrize("page, key, notes", [
     ("pages/softmax.py", "softmax:course", 97.0),  # lecture 9: "10 epochs -> about 97 % test accuracy"
-    ("pages/cnn_basics.py", "cnn:course", 98.0),  # lecture 10: "10 epochs -> about 98-99 %"
+    ("pages/cnn_basics.py", "cnn_basics:course", 98.0),  # lecture 10: "10 epochs -> about 98-99 %"
 ])
 def test_the_mnist_lectures_reach_the_notes_accuracy_in_ten_epochs(app, page, key, notes, monkeypatch):
     monkeypatch.setenv("DL_CLASSROOM_THREADS", "2")  # the test has no browser to leave a core to

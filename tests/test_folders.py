@@ -7,8 +7,8 @@ import pytest
 import torch
 from PIL import Image
 
-from dlcore.folders import (UPLOAD_LIMIT_MB, FolderError, find_hymenoptera, read_image_folder, unpack_zip)
-from dlcore.transforms import (DEFAULT_PIPELINE, PipelineError, as_code, build_pipeline, describe, draws, first_batch,
+from dlcore.datasets.folders import (UPLOAD_LIMIT_MB, FolderError, find_hymenoptera, read_image_folder, unpack_zip)
+from dlcore.datasets.transforms import (DEFAULT_PIPELINE, PipelineError, as_code, build_pipeline, describe, draws, first_batch,
                                picture, run_steps)
 
 

@@ -5,7 +5,7 @@ written as a penalty or given to the optimizer."""
 import pytest
 import torch
 
-from dlcore import generalisation as gen
+from dlcore.lectures.generalisation import model as gen
 
 
 def trained(run):
@@ -96,7 +96,7 @@ def test_the_penalty_and_the_optimizers_weight_decay_are_the_same_training(lambd
 
 @pytest.fixture(scope="module")
 def fashion():
-    from dlcore.images import DataUnavailable, load_images
+    from dlcore.datasets.images import DataUnavailable, load_images
 
     try:
         return load_images("fashion_mnist", download=False)

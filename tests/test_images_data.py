@@ -12,8 +12,8 @@ import pytest
 import torch
 import torchvision
 
-from dlcore import images
-from dlcore.data import ChecksumError, cache_dir, data_dir, download, writable_root
+from dlcore.datasets import images
+from dlcore.engine.data import ChecksumError, cache_dir, data_dir, download, writable_root
 from dlcore.text import translate
 
 MNIST_FILES = ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",

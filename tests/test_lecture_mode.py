@@ -5,9 +5,9 @@ import time
 import pytest
 import torch
 
-from dlcore import figures
-from dlcore.settings import Setting, epochs, learning_rate, optimizer, parse_switch
-from dlcore.training import History, Trainer, full_batch, minibatches
+from dlcore.engine import figures
+from dlcore.engine.settings import Setting, epochs, learning_rate, optimizer, parse_switch
+from dlcore.engine.training import History, Trainer, full_batch, minibatches
 from pagetools import texts, wait_for_run
 
 # -- dlcore: a setting's value as a link writes it ------------------------------------------------------------
@@ -76,7 +76,7 @@ def test_a_slowed_down_run_does_not_count_its_waits_as_work():
 
 
 def test_sequences_count_one_string_a_step():
-    from dlcore.sequences import char_task, sequence_trainer
+    from dlcore.lectures.rnn_basics.model import char_task, sequence_trainer
 
     trainer, _, _ = sequence_trainer("rnn", char_task("hello", "ohlol"), epochs=2)
     trainer.fit()
@@ -115,17 +115,17 @@ def open_with_link(app, page: str, query: dict):
 
 def test_a_link_sets_the_pages_settings_and_the_sidebar_and_is_written_back(app):
     at = open_with_link(app, "pages/logistic_regression.py", {"lr": "5", "epochs": "300", "lang": "zh", "seed": "7"})
-    assert at.session_state["logistic:lr"] == 5.0 and at.session_state["logistic:epochs"] == 300
+    assert at.session_state["logistic_regression:lr"] == 5.0 and at.session_state["logistic_regression:epochs"] == 300
     assert at.session_state["lang"] == "zh" and at.session_state["seed"] == 7
     assert at.title[0].value == "逻辑回归" or "逻辑" in at.title[0].value
     assert dict(at.query_params) == {"lang": "zh", "seed": "7", "lr": "5", "epochs": "300"}
     assert not at.warning  # nothing in the link was refused
-    at.slider(key="logistic:epochs").set_value(500).run()  # a change is written into the address once settled:
+    at.slider(key="logistic_regression:epochs").set_value(500).run()  # a change is written into the address once settled:
     assert dict(at.query_params)["epochs"] == "300"  # the run after a change sets a timer (a fragment) instead,
     at.run()  # and the run that timer starts, with nothing changed, writes it
     assert dict(at.query_params)["epochs"] == "500"
-    assert at.session_state["logistic:epochs"] == 500  # the link's 300 was applied once, never again
-    at.slider(key="logistic:epochs").set_value(1000).run()
+    assert at.session_state["logistic_regression:epochs"] == 500  # the link's 300 was applied once, never again
+    at.slider(key="logistic_regression:epochs").set_value(1000).run()
     at.run()
     assert "epochs" not in dict(at.query_params)  # the default is left out of it
 
@@ -136,7 +136,7 @@ def test_bad_and_unknown_values_in_a_link_are_named_and_ignored(app):
     note = " ".join(warning.value for warning in at.warning)
     for item in ("lr=abc", "epochs=99999", "device=cuda:7", "seed=-1", "colour=red", "lang=fr"):
         assert item in note
-    assert at.session_state["logistic:lr"] == 0.01 and at.session_state["logistic:epochs"] == 1000  # the defaults
+    assert at.session_state["logistic_regression:lr"] == 0.01 and at.session_state["logistic_regression:epochs"] == 1000  # the defaults
     assert at.session_state["device"] == "cpu" and at.session_state["lang"] == "en"
     assert dict(at.query_params) == {}  # what was ignored is not written back
     at.run()
@@ -185,14 +185,14 @@ def test_the_projector_view_folds_the_prose_and_is_in_the_link(app):
 
 def test_every_run_says_where_and_how_fast_it_trained(app):
     at = open_with_link(app, "pages/logistic_regression.py", {"epochs": "50", "autorun": "1"})
-    wait_for_run(at, "logistic")
+    wait_for_run(at, "logistic_regression")
     line = next(caption.value for caption in at.caption if "samples/s" in caption.value)
     assert "CPU" in line and f"{torch.get_num_threads()} CPU thread" in line and "ms a batch" in line
 
 
 def test_the_race_is_offered_only_where_there_is_a_gpu(app):
     at = app("pages/logistic_regression.py")
-    assert ("logistic:race" in [button.key for button in at.button]) == torch.cuda.is_available()
+    assert ("logistic_regression:race" in [button.key for button in at.button]) == torch.cuda.is_available()
 
 
 def test_the_race_trains_the_same_run_on_both_devices_and_says_how_much_faster(app, monkeypatch):
@@ -201,15 +201,15 @@ def test_the_race_trains_the_same_run_on_both_devices_and_says_how_much_faster(a
 
     monkeypatch.setattr(dlcore.ui.live, "race_devices", lambda: ["cpu", "cpu"])
     at = open_with_link(app, "pages/logistic_regression.py", {"epochs": "200"})
-    at.button(key="logistic:race").click().run()
-    racers = at.session_state["race:logistic"]
+    at.button(key="logistic_regression:race").click().run()
+    racers = at.session_state["race:logistic_regression"]
     assert len(racers) == 2 and all(racer.trainer.epochs == 200 for racer in racers)
     deadline = time.time() + 120
     for racer in racers:
         assert racer.join(max(1, deadline - time.time()))
     at.run()
     assert all(racer.trainer.outcome.kind == "finished" for racer in racers)
-    assert "run:logistic" not in at.session_state  # the race leaves the page's own run alone
+    assert "run:logistic_regression" not in at.session_state  # the race leaves the page's own run alone
     factor = racers[1].trainer.timing.samples_per_second / racers[0].trainer.timing.samples_per_second
     assert f"{factor:.1f}×" in texts(at)
     assert math.isclose(racers[0].model.linear.weight.item(), racers[1].model.linear.weight.item(), rel_tol=1e-6)

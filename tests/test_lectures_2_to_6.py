@@ -2,9 +2,9 @@
 import pytest
 import torch
 
-from dlcore import gradient_descent as gd
-from dlcore import regression as reg
-from dlcore.training import OPTIMIZERS, ManualRate, Trainer, full_batch, make_optimizer, minibatches, supervised_step
+from dlcore.lectures.gradient_descent import model as gd
+from dlcore.lectures.regression import model as reg
+from dlcore.engine.training import OPTIMIZERS, ManualRate, Trainer, full_batch, make_optimizer, minibatches, supervised_step
 
 
 def test_cost_curve_is_the_mse_sweep_with_its_minimum_at_two():

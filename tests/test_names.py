@@ -5,8 +5,8 @@ import zipfile
 import pytest
 import torch
 
-from dlcore import image_figures
-from dlcore.names import (NAMES_URL, NameClassifier, NamesDataMissing, encode_name, load_names_data,
+from dlcore.lectures.classifiers import figures as image_figures
+from dlcore.lectures.names.model import (NAMES_URL, NameClassifier, NamesDataMissing, encode_name, load_names_data,
                           majority_baseline, names_data, names_folder, names_trainer, pad_names, read_names,
                           stratified_split, top_languages)
 from dlcore.text import translate

@@ -2,8 +2,8 @@
 both languages, bad input."""
 import time
 
-from dlcore.convnets import parameter_count
-from dlcore.advanced_cnns import InceptionNet, ResNet
+from dlcore.lectures.cnn_basics.model import parameter_count
+from dlcore.lectures.advanced_cnns.model import InceptionNet, ResNet
 from pagetools import plotly_specs, texts, train, wait_for_run
 
 PAGE = "pages/advanced_cnns.py"
@@ -100,7 +100,7 @@ def test_a_bad_learning_rate_is_explained_and_nothing_is_lost(app):
 
 
 def test_without_mnist_the_page_trains_on_the_digits(app, monkeypatch, tmp_path, one_thread):
-    from dlcore import images
+    from dlcore.datasets import images
 
     monkeypatch.setenv("DL_CLASSROOM_DATA", str(tmp_path / "empty"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))

@@ -3,10 +3,10 @@ the test image is a view of the run, and the replay slider scrubs every chart.""
 import torch
 from pagetools import plotly_specs, texts, train, wait_for_run
 
-from dlcore.checkpoints import load_weights, state_bytes
-from dlcore.convnets import cifar_net
+from dlcore.engine.checkpoints import load_weights, state_bytes
+from dlcore.lectures.cnn_basics.model import cifar_net
 
-KEY = "cnn:course"
+KEY = "cnn_basics:course"
 LAYERS = ("conv1: 10 × 24 × 24", "pooling 1: 10 × 12 × 12", "conv2: 20 × 8 × 8", "pooling 2: 20 × 4 × 4")
 
 
@@ -77,10 +77,10 @@ def test_the_test_image_is_a_view_and_the_replay_scrubs_every_chart(app):
 
 def test_the_cifar_network_explains_what_to_download_and_does_not_train(app):
     at = app("pages/cnn_basics.py")
-    at.selectbox(key="cnn:model").set_value("cifar").run()
+    at.selectbox(key="cnn_basics:model").set_value("cifar").run()
     assert not at.exception
     assert "cifar-10-batches-py" in at.error[0].value and "data_batch_1" in at.error[0].value
-    assert "cnn:cifar:train" not in [button.key for button in at.button]  # nothing to train on
+    assert "cnn_basics:cifar:train" not in [button.key for button in at.button]  # nothing to train on
     assert "(64, 64, 4, 4)" in at.dataframe[0].value.iloc[:, 1].tolist()  # the shapes are still shown
     assert "cannot train" in texts(at)
 
@@ -94,17 +94,17 @@ def test_the_cifar_routine_trains_tests_and_keeps_every_epochs_weights(app, monk
     accept_as_official(monkeypatch, tmp_path / "cifar-10-batches-py")
     monkeypatch.setenv("DL_CLASSROOM_DATA", str(tmp_path))
     at = app("pages/cnn_basics.py")
-    at.selectbox(key="cnn:model").set_value("cifar").run()
+    at.selectbox(key="cnn_basics:model").set_value("cifar").run()
     assert "model.eval()" in texts(at) and not at.error
-    at.slider(key="cnn:cifar:epochs").set_value(2).run()
-    train(at, "cnn:cifar")
-    run = at.session_state["run:cnn:cifar"]
+    at.slider(key="cnn_basics:cifar:epochs").set_value(2).run()
+    train(at, "cnn_basics:cifar")
+    run = at.session_state["run:cnn_basics:cifar"]
     assert [row["epoch"] for row in run.trainer.history.epochs] == [1, 2]
     assert all(0 <= row["test_acc"] <= 1 for row in run.trainer.history.epochs)
     code = "\n".join(block.value for block in at.code)
     assert "nn.Conv2d(3, 32, 5, padding=2)" in code and "model.eval()" in code
-    assert at.selectbox(key="cnn:cifar:weights_epoch").options == ["1", "2"]
-    at.selectbox(key="cnn:cifar:weights_epoch").set_value(1).run()
+    assert at.selectbox(key="cnn_basics:cifar:weights_epoch").options == ["1", "2"]
+    at.selectbox(key="cnn_basics:cifar:weights_epoch").set_value(1).run()
     first_epoch = run.snapshots.at(1)[1]
     model = cifar_net()
     load_weights(model, state_bytes(first_epoch))

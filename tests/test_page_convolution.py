@@ -1,7 +1,7 @@
 """The convolution arithmetic page in AppTest: worked examples, the free Conv2d, impossible settings, both languages."""
 import numpy as np
 
-from dlcore.convolution import bottleneck_costs
+from dlcore.lectures.convolution.model import bottleneck_costs
 from pagetools import plotly_specs, texts
 
 PAGE, KEY = "pages/convolution.py", "convolution"

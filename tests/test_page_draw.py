@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from dlcore.checkpoints import weights_bytes
-from dlcore.convnets import MODELS
-from dlcore.image_training import new_classifier
-from dlcore.images import load_images
-from dlcore.softmax import Net
+from dlcore.engine.checkpoints import weights_bytes
+from dlcore.lectures.cnn_basics.model import MODELS
+from dlcore.lectures.classifiers.training import new_classifier
+from dlcore.datasets.images import load_images
+from dlcore.lectures.softmax.model import Net
 from pagetools import plotly_specs, texts, train, wait_for_run
 
 CANVAS = "draw:canvas:0"  # the canvas's key before any Clear
@@ -66,14 +66,14 @@ def test_with_no_model_one_click_trains_lecture_10s_cnn_which_reads_the_drawing_
     at = app("pages/draw.py")
     assert "No model has been trained in this session yet" in texts(at) and "The canvas is empty" in texts(at)
     at.button(key="draw:quick_train").click().run()
-    run = at.session_state["run:cnn:course"]  # the CNN page's own run: its page shows it
+    run = at.session_state["run:cnn_basics:course"]  # the CNN page's own run: its page shows it
     assert run.trainer.epochs == 2 and run.settings["epochs"] == 2 and run.settings["device"] == "cpu"
     draw(at, bar())
     assert run.busy  # read while it trains (10 s): a progress line says so
     assert "training now, epoch 1/2" in " ".join(line.proto.text for line in at.get("progress"))
-    wait_for_run(at, "cnn:course")
+    wait_for_run(at, "cnn_basics:course")
     assert "No model has been trained" not in texts(at)
-    assert at.selectbox(key="draw:reader").value == "cnn:course"
+    assert at.selectbox(key="draw:reader").value == "cnn_basics:course"
     accuracy = re.search(r"^([\d.]+)% of the test images right$", texts(at), re.MULTILINE)
     assert float(accuracy.group(1)) > 95
     assert "It reads **1**" in texts(at)
@@ -97,7 +97,7 @@ def test_every_mnist_model_of_the_session_reads_it_side_by_side(app):
     train(at, "softmax:course")
     at.switch_page("pages/draw.py").run()
     at.button(key="draw:quick_train").click().run()
-    wait_for_run(at, "cnn:course")
+    wait_for_run(at, "cnn_basics:course")
     assert at.selectbox(key="draw:reader").options == [
         "Lecture 9 · The course's MLP 784-512-256-128-64-10 (ReLU)", "Lecture 10 · The course's CNN on MNIST (lecture 10)"]
     draw(at, bar())
@@ -111,11 +111,11 @@ def test_every_mnist_model_of_the_session_reads_it_side_by_side(app):
 
 def test_weights_and_pictures_uploaded_and_every_bad_one_explained(app, cnn_weights):
     at = app("pages/draw.py")
-    at.file_uploader(key="cnn:course:weights_upload").set_value(("cnn.pt", weights_bytes(Net()), "application/octet-stream"))
+    at.file_uploader(key="cnn_basics:course:weights_upload").set_value(("cnn.pt", weights_bytes(Net()), "application/octet-stream"))
     at.run()
     assert "These weights belong to another model. Missing: conv1.bias" in texts(at)  # lecture 9's MLP, not the CNN
-    assert "run:cnn:course" not in at.session_state and "No model has been trained" in texts(at)
-    at.file_uploader(key="cnn:course:weights_upload").set_value(("cnn.pt", cnn_weights, "application/octet-stream"))
+    assert "run:cnn_basics:course" not in at.session_state and "No model has been trained" in texts(at)
+    at.file_uploader(key="cnn_basics:course:weights_upload").set_value(("cnn.pt", cnn_weights, "application/octet-stream"))
     at.run()
     assert "Loaded the weights from cnn.pt" in texts(at)
     at.radio(key="draw:input").set_value("upload").run()
@@ -137,7 +137,7 @@ def test_weights_and_pictures_uploaded_and_every_bad_one_explained(app, cnn_weig
 
 def test_my_digits_and_fine_tuning_on_them(app, cnn_weights):
     at = app("pages/draw.py")
-    at.file_uploader(key="cnn:course:weights_upload").set_value(("cnn.pt", cnn_weights, "application/octet-stream"))
+    at.file_uploader(key="cnn_basics:course:weights_upload").set_value(("cnn.pt", cnn_weights, "application/octet-stream"))
     at.run()
     draw(at, bar())
     label = next(box for box in at.selectbox if box.label == "Its right label")
@@ -146,9 +146,9 @@ def test_my_digits_and_fine_tuning_on_them(app, cnn_weights):
     at.button(key="draw:own_add").click().run()
     assert "My 1 digits: 0% read right" in titles(at)
     at.button(key="draw:tune").click().run()
-    wait_for_run(at, "draw:tuned:cnn:course")
-    assert at.selectbox(key="draw:reader").value == "draw:tuned:cnn:course"
-    assert "fine-tuned on my 1 digits" in at.selectbox(key="draw:reader").format_func("draw:tuned:cnn:course")
+    wait_for_run(at, "draw:tuned:cnn_basics:course")
+    assert at.selectbox(key="draw:reader").value == "draw:tuned:cnn_basics:course"
+    assert "fine-tuned on my 1 digits" in at.selectbox(key="draw:reader").format_func("draw:tuned:cnn_basics:course")
     assert "After 100, 200, 300 steps: my digits read right" in texts(at)
     assert "My 1 digits: 100% read right" in titles(at)  # a single bar labelled 7 is learned
     assert len(at.dataframe[0].value) == 2  # the lecture's CNN and its tuned copy side by side
@@ -159,7 +159,7 @@ def test_my_digits_and_fine_tuning_on_them(app, cnn_weights):
 def test_the_page_speaks_chinese(app, cnn_weights):
     at = app("pages/draw.py", lang="zh")
     assert at.title[0].value == "✏️ 手写一个数字" and "本次会话还没有训练过模型" in texts(at)
-    at.file_uploader(key="cnn:course:weights_upload").set_value(("cnn.pt", cnn_weights, "application/octet-stream"))
+    at.file_uploader(key="cnn_basics:course:weights_upload").set_value(("cnn.pt", cnn_weights, "application/octet-stream"))
     at.run()
     draw(at, bar())
     assert "读作 **1**" in texts(at) and "输入图像（28×28）" in titles(at)

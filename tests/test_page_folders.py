@@ -4,7 +4,7 @@ message when the data set is missing and cannot be downloaded."""
 
 import pytest
 
-from dlcore.folders import find_hymenoptera
+from dlcore.datasets.folders import find_hymenoptera
 from pagetools import plotly_specs, texts
 from test_folders import jpeg, zipped
 
@@ -124,7 +124,7 @@ def test_a_missing_data_set_says_what_to_download_and_where(app, monkeypatch, tm
     def offline(*args, **kwargs):
         raise OSError("no network here")
 
-    monkeypatch.setattr("dlcore.folders.download", offline)
+    monkeypatch.setattr("dlcore.datasets.folders.download", offline)
     at = app(PAGE)
     message = at.error[0].value
     assert "https://download.pytorch.org/tutorial/hymenoptera_data.zip" in message and "no network here" in message

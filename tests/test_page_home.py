@@ -7,17 +7,19 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from dlcore.lectures import DEMOS, GROUPS, LECTURES, PREVIEW_SIZE, START_HERE, Lecture
+from dlcore.lectures import PARTS, PREVIEW_SIZE, Lecture, demos, lectures, student_path
 from dlcore.text import LANGUAGES, translate
 from pagetools import texts, wait_for_run
 
+LECTURES = lectures()
 BUILT = [lecture for lecture in LECTURES if lecture.built]
+DEMOS = demos()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_home_shows_the_course_in_its_parts_with_every_lecture(app, lang):
     at = app(lang=lang)
-    assert [header.value for header in at.header] == [translate(f"app.group.{group}", lang) for group in GROUPS]
+    assert [header.value for header in at.header] == [translate(f"app.group.{part}", lang) for part in PARTS]
     shown = texts(at)
     for lecture in LECTURES:
         assert f"{lecture.icon} {translate(f'lecture.{lecture.key}', lang)}" in shown
@@ -30,8 +32,8 @@ def test_home_shows_the_course_in_its_parts_with_every_lecture(app, lang):
 
 
 def test_the_course_groups_are_the_curriculums_in_its_order():
-    assert [lecture.group for lecture in LECTURES] == sorted((lecture.group for lecture in LECTURES), key=GROUPS.index)
-    numbers = {group: [lecture.number for lecture in LECTURES if lecture.group == group] for group in GROUPS}
+    assert [lecture.part for lecture in LECTURES] == sorted((lecture.part for lecture in LECTURES), key=PARTS.index)
+    numbers = {part: [lecture.number for lecture in LECTURES if lecture.part == part] for part in PARTS}
     assert numbers == {"basics": ["2–3", "4"], "pytorch": ["5", "6", "7", "8", "7–8", "8", "9", "9", "6–9"],
                        "cnn": ["10", "10", "11", "11", "9–11"], "rnn": ["12", "13"]}
     # 7–8: your own table; 8: images from folders; 6–9: the playground; 11: transfer learning; 9–11: Draw a digit
@@ -45,10 +47,9 @@ def test_home_shows_the_students_path_and_the_lecturers_quick_links(app, lang):
     assert translate("app.start_here", lang) in subheaders and translate("app.quick_links", lang) in subheaders
     assert translate("app.start_here_about", lang) in texts(at) and translate("app.quick_links_about", lang) in texts(at)
     links = {link.proto.label: link.proto for link in at.get("page_link")}
-    by_key = {lecture.key: lecture for lecture in LECTURES}
-    for step, key in enumerate(START_HERE, start=1):
-        assert links[f"{step}. {translate(f'lecture.{key}', lang)}"].page == Path(by_key[key].page).stem
-        assert translate(f"app.path.{key}", lang) in texts(at)
+    for step, lecture in enumerate(student_path(), start=1):
+        assert links[f"{step}. {translate(f'lecture.{lecture.key}', lang)}"].page == lecture.key
+        assert translate(f"app.path.{lecture.key}", lang) in texts(at)
     for demo in DEMOS:
         link = links[translate(f"app.demo.{demo.key}", lang)]
         assert link.help == translate(f"app.demo.{demo.key}.help", lang)
@@ -56,9 +57,10 @@ def test_home_shows_the_students_path_and_the_lecturers_quick_links(app, lang):
 
 
 def test_the_students_path_goes_through_built_lectures_in_course_order():
-    order = [lecture.key for lecture in LECTURES]
-    assert START_HERE == sorted(START_HERE, key=order.index)
-    assert all(lecture.built for lecture in LECTURES if lecture.key in START_HERE)
+    path = student_path()
+    assert [lecture.key for lecture in path] == [lecture.key for lecture in LECTURES if lecture in path]
+    assert [lecture.path_step for lecture in path] == list(range(1, len(path) + 1))
+    assert all(lecture.built for lecture in path)
 
 
 @pytest.mark.parametrize("lecture", BUILT, ids=[lecture.key for lecture in BUILT])
@@ -66,13 +68,13 @@ def test_every_built_lecture_has_a_small_preview_picture_in_each_language(lectur
     from PIL import Image
 
     for lang in LANGUAGES:
-        path = lecture.preview(lang)
+        path = lecture.preview_file(lang)
         assert path.exists(), f"run scripts/previews.py {lecture.key}: {path} is missing"
         assert Image.open(path).size == PREVIEW_SIZE and path.stat().st_size < 40_000
 
 
 def test_a_missing_picture_leaves_a_grey_one_in_its_place(app, monkeypatch, tmp_path):
-    monkeypatch.setattr(Lecture, "preview", lambda lecture, lang="en": tmp_path / f"{lecture.key}.png")
+    monkeypatch.setattr(Lecture, "preview_file", lambda lecture, lang="en": tmp_path / f"{lecture.key}.png")
     at = app(lang="zh")
     assert not at.exception and len(at.get("image")) == len(LECTURES)
     assert translate("lecture.names.about", "zh") in texts(at)
@@ -90,8 +92,8 @@ def test_every_quick_link_opens_a_built_page_with_its_own_settings(app, demo):
     assert demo.query == {**demo.settings, "autorun": "1"}
 
 
-RUNS = {"diverge": "linear_model", "lbfgs": "linear_regression:course", "sigmoid_stuck": "logistic",
-        "mnist_epoch": "softmax:course", "feature_maps": "cnn:course", "gru": "rnn_basics", "spiral": "playground",
+RUNS = {"diverge": "linear_model", "lbfgs": "linear_regression:course", "sigmoid_stuck": "logistic_regression",
+        "mnist_epoch": "softmax:course", "feature_maps": "cnn_basics:course", "gru": "rnn_basics", "spiral": "playground",
         "overfit": "generalisation:polynomial"}
 
 

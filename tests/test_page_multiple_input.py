@@ -2,7 +2,7 @@
 exercise's link beats it; the data and the matrix view; a missing table; Chinese."""
 from pagetools import plotly_specs, texts, train, wait_for_run
 
-KEY = "diabetes"
+KEY = "multiple_input"
 
 
 def titles(at) -> list[str]:

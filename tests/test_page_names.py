@@ -4,8 +4,8 @@ import time
 import pytest
 
 from pagetools import plotly_specs, texts, train, wait_for_run
-from dlcore import names as names_module
-from dlcore.classify import confusion_matrix
+from dlcore.lectures.names import model as names_module
+from dlcore.engine.metrics import confusion_matrix
 
 
 pytestmark = pytest.mark.usefixtures("one_thread")

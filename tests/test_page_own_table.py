@@ -7,11 +7,11 @@ import pandas as pd
 import pytest
 from streamlit.delta_generator import DeltaGenerator
 
-from dlcore import tables
+from dlcore.lectures.own_table import model as tables
 from dlcore.text import translate
 from pagetools import plotly_specs, texts, train, wait_for_run
 
-KEY = "table"
+KEY = "own_table"
 PAGE = "pages/own_table.py"
 
 
@@ -42,8 +42,8 @@ def blobs_csv(header: str | None = "weight,height,label", labels=("0", "1"), row
 
 
 def upload(at, data: bytes, name: str = "mine.csv"):
-    at.selectbox(key="table:table").set_value("upload").run()
-    at.file_uploader(key="table:file").set_value((name, data, "text/csv")).run()
+    at.selectbox(key="own_table:table").set_value("upload").run()
+    at.file_uploader(key="own_table:file").set_value((name, data, "text/csv")).run()
     assert not at.exception, at.exception
     return at
 
@@ -69,11 +69,11 @@ def test_the_first_click_learns_breast_cancer_and_the_predictions_download(app, 
 
 def test_a_quantity_is_predicted_with_r2_and_a_chart_of_answers_against_truth(app, downloads):
     at = app(PAGE)
-    at.query_params.update({"table": "diabetes_progression", "epochs": "30", "autorun": "1"})
+    at.query_params.update({"own_table": "diabetes_progression", "epochs": "30", "autorun": "1"})
     at.run()
     wait_for_run(at, KEY)
     assert "442 rows, 10 features → **progression**: a quantity from 25 to 346" in texts(at)
-    assert at.selectbox(key="table:task").value == "regression"
+    assert at.selectbox(key="own_table:task").value == "regression"
     last = at.session_state[f"run:{KEY}"].trainer.history.epochs[-1]
     assert f"Validation R² **{last['val_score']:.3f}**" in texts(at) and last["val_score"] > 0.2
     assert {"R² per epoch (1: exact; 0: no better than the mean)",
@@ -85,7 +85,7 @@ def test_a_quantity_is_predicted_with_r2_and_a_chart_of_answers_against_truth(ap
 
 def test_an_uploaded_csv_without_a_header_trains(app):
     at = upload(app(PAGE), blobs_csv(header=None))
-    assert at.checkbox(key="table:header").value is False
+    assert at.checkbox(key="own_table:header").value is False
     assert "120 rows, 2 features → **x3**: 2 classes (0 50%, 1 50%)" in texts(at)
     train(at, KEY)
     assert at.session_state[f"run:{KEY}"].trainer.history.epochs[-1]["val_score"] == 1.0
@@ -93,15 +93,15 @@ def test_an_uploaded_csv_without_a_header_trains(app):
 
 def test_word_labels_a_header_and_another_label_column(app):
     at = upload(app(PAGE), blobs_csv(labels=("cat", "dog")))
-    assert at.checkbox(key="table:header").value is True
-    assert at.selectbox(key="table:label").value == "label" and at.selectbox(key="table:task").options == [
+    assert at.checkbox(key="own_table:header").value is True
+    assert at.selectbox(key="own_table:label").value == "label" and at.selectbox(key="own_table:task").options == [
         "a class (classification)"]
     assert "→ **label**: 2 classes (cat 50%, dog 50%)" in texts(at)
-    at.selectbox(key="table:label").set_value("weight").run()
+    at.selectbox(key="own_table:label").set_value("weight").run()
     assert "not a number" in at.error[0].value and "column **label**" in at.error[0].value  # words as a feature
-    at.selectbox(key="table:label").set_value("height").run()
+    at.selectbox(key="own_table:label").set_value("height").run()
     assert "not a number" in at.error[0].value  # still the words as a feature
-    at.checkbox(key="table:header").uncheck().run()
+    at.checkbox(key="own_table:header").uncheck().run()
     assert "Row 1, column **x1** holds “weight”" in at.error[0].value
 
 
@@ -137,15 +137,15 @@ def test_the_upload_is_kept_when_the_page_is_left_and_forgotten_when_removed(app
     at = upload(app(PAGE), data, name="pets.csv")
     at.switch_page("pages/home.py").run()
     at.switch_page(PAGE).run()
-    assert at.selectbox(key="table:table").value == "upload" and "(cat 50%, dog 50%)" in texts(at)
+    assert at.selectbox(key="own_table:table").value == "upload" and "(cat 50%, dog 50%)" in texts(at)
     assert f"Using `pets.csv` ({len(data) / 1024:.1f} KB), uploaded before you left the page." in texts(at)
-    at.button(key="table:forget").click().run()
-    assert "Choose a CSV file above" in texts(at) and "table:label" not in [box.key for box in at.selectbox]
+    at.button(key="own_table:forget").click().run()
+    assert "Choose a CSV file above" in texts(at) and "own_table:label" not in [box.key for box in at.selectbox]
 
 
 def test_the_page_speaks_chinese(app):
     at = app(PAGE, lang="zh")
-    assert at.title[0].value == translate("table.title", "zh")
+    assert at.title[0].value == translate("own_table.title", "zh")
     assert "569 行，30 个特征" in texts(at)
     upload(at, b"")
-    assert at.error[0].value == translate("table.problem.empty", "zh")
+    assert at.error[0].value == translate("own_table.problem.empty", "zh")

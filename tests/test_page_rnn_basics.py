@@ -1,7 +1,7 @@
 """The lecture 12 page in AppTest: train each model, read the table and charts, bad strings, both languages."""
 import pytest
 
-from dlcore.settings import DEFAULT_SEED
+from dlcore.engine.settings import DEFAULT_SEED
 from pagetools import plotly_specs, texts, train, wait_for_run
 
 PAGE, KEY = "pages/rnn_basics.py", "rnn_basics"
@@ -54,7 +54,7 @@ def test_the_course_defaults_train_and_fill_the_table_and_charts(app, lang):
 
 @pytest.mark.parametrize("variant", ["rnncell", "rnn", "embedding", "lstm", "gru"])
 def test_every_models_first_click_learns_ohlol_in_the_notes_15_epochs(app, variant):
-    """The lecture's first click, with the default seed (dlcore.settings.DEFAULT_SEED), as the notes print it."""
+    """The lecture's first click, with the default seed (dlcore.engine.settings.DEFAULT_SEED), as the notes print it."""
     at = open_page(app)
     assert at.number_input(key="seed").value == DEFAULT_SEED and at.slider(key=f"{KEY}:epochs").value == 15
     at.selectbox(key=f"{KEY}:variant").set_value(variant).run()

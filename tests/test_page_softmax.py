@@ -3,7 +3,7 @@ falls back to the digits."""
 import time
 
 
-from dlcore import images
+from dlcore.datasets import images
 from pagetools import plotly_specs, texts, train, wait_for_run
 
 

@@ -6,8 +6,8 @@ import time
 import pytest
 import torch
 
-from dlcore.folders import HYMENOPTERA, find_hymenoptera
-from dlcore.transfer import NETWORKS
+from dlcore.datasets.folders import HYMENOPTERA, find_hymenoptera
+from dlcore.lectures.transfer.model import NETWORKS
 from pagetools import plotly_specs, texts, train
 
 KEY = "transfer"

@@ -7,18 +7,18 @@ import pytest
 import torch
 
 
-from dlcore import gradient_descent as gd
-from dlcore import regression as reg
-from dlcore.lectures import LECTURES
-from dlcore.settings import DEFAULT_SEED
-from dlcore.training import ManualRate, Trainer, full_batch, supervised_step
+from dlcore.lectures.gradient_descent import model as gd
+from dlcore.lectures.regression import model as reg
+from dlcore.lectures import lectures
+from dlcore.engine.settings import DEFAULT_SEED
+from dlcore.engine.training import ManualRate, Trainer, full_batch, supervised_step
 from pagetools import plotly_specs, texts, train, wait_for_run
 
 PAGES = {
     "pages/linear_model.py": "linear_model",
     "pages/backprop.py": "backprop",
     "pages/linear_regression.py": "linear_regression:course",
-    "pages/logistic_regression.py": "logistic",
+    "pages/logistic_regression.py": "logistic_regression",
 }
 LOSS_TITLES = ("Loss per epoch", "每轮损失")
 
@@ -71,7 +71,7 @@ def test_home_lists_the_lectures_in_course_order_with_device_and_data(app, lang)
     assert shown.count(soon) == 0  # every lecture is built
     headings = [m.value for m in at.markdown if m.value.startswith("####")]
     assert "Linear model" in headings[0] or "线性模型" in headings[0]
-    assert len(headings) == len(LECTURES) == 18  # twelve lecture topics, Draw a digit, your own data,
+    assert len(headings) == len(lectures()) == 18  # twelve lecture topics, Draw a digit, your own data,
     # generalisation, the playground, images from folders and transfer learning
 
 
@@ -84,14 +84,14 @@ def test_each_page_trains_with_the_courses_defaults(app, path, key, lang):
     specs = plotly_specs(at)
     loss = [s for s in specs if s["layout"]["title"]["text"] in LOSS_TITLES]
     assert len(loss) == 1
-    epochs = {"linear_model": 100, "backprop": 100, "linear_regression:course": 100, "logistic": 1000}[key]
+    epochs = {"linear_model": 100, "backprop": 100, "linear_regression:course": 100, "logistic_regression": 1000}[key]
     assert max(loss[0]["data"][-1]["x"]) == epochs
     assert at.expander[-1].label in ("The code", "代码")
     assert any("def " in code.value for code in at.code)
 
 
 def test_each_page_offers_step_batch_and_a_pace_that_shows_its_default_run_in_seconds(app):
-    paces = {"linear_model": 10, "backprop": 50, "linear_regression:course": 10, "logistic": 100}
+    paces = {"linear_model": 10, "backprop": 50, "linear_regression:course": 10, "logistic_regression": 100}
     for path, key in PAGES.items():
         at = app(path)
         assert at.select_slider(key=f"{key}:speed").value == paces[key]
@@ -102,8 +102,8 @@ def test_each_page_offers_step_batch_and_a_pace_that_shows_its_default_run_in_se
 
 
 def test_the_default_pace_makes_the_logistic_run_last_more_than_five_seconds(app):
-    at = train(app("pages/logistic_regression.py"), "logistic")
-    run = at.session_state["run:logistic"]
+    at = train(app("pages/logistic_regression.py"), "logistic_regression")
+    run = at.session_state["run:logistic_regression"]
     assert run.trainer.outcome.kind == "finished" and len(run.trainer.history.epochs) == 1000
     assert run.trainer.seconds > 5  # 1000 steps at 100 a second: 10 s
 
@@ -185,25 +185,25 @@ def test_a_learning_rate_typed_while_paused_applies_from_the_next_batch(app, pat
 
 def test_pause_keeps_the_weights_and_resume_ends_where_an_uninterrupted_run_does(app):
     at = app("pages/logistic_regression.py")
-    at.select_slider(key="logistic:speed").set_value(200).run()  # 1000 steps in 5 s: time to pause
-    at.button(key="logistic:train").click().run()
+    at.select_slider(key="logistic_regression:speed").set_value(200).run()  # 1000 steps in 5 s: time to pause
+    at.button(key="logistic_regression:train").click().run()
     time.sleep(0.5)
-    at.button(key="logistic:pause").click().run()
-    run = at.session_state["run:logistic"]
+    at.button(key="logistic_regression:pause").click().run()
+    run = at.session_state["run:logistic_regression"]
     assert run.state == "paused" and 0 < run.epochs_done < 1000
     paused, epochs = weights(run.model), run.epochs_done
     time.sleep(0.3)
     at.run()
     assert run.state == "paused" and run.epochs_done == epochs
     assert all(torch.equal(a, b) for a, b in zip(paused, weights(run.model)))
-    assert at.button(key="logistic:pause").label == "Resume" and not at.success
-    fast(at, "logistic")
-    at.button(key="logistic:pause").click().run()
-    wait_for_run(at, "logistic")
+    assert at.button(key="logistic_regression:pause").label == "Resume" and not at.success
+    fast(at, "logistic_regression")
+    at.button(key="logistic_regression:pause").click().run()
+    wait_for_run(at, "logistic_regression")
     assert run.trainer.outcome.kind == "finished" and run.epochs_done == 1000
     resumed = number_after(texts(at), "Decision boundary:")
-    uninterrupted = train(open_fast(app, "pages/logistic_regression.py"), "logistic")
-    other = uninterrupted.session_state["run:logistic"]
+    uninterrupted = train(open_fast(app, "pages/logistic_regression.py"), "logistic_regression")
+    other = uninterrupted.session_state["run:logistic_regression"]
     assert all(torch.equal(a, b) for a, b in zip(weights(run.model), weights(other.model)))
     assert number_after(texts(uninterrupted), "Decision boundary:") == resumed
 
@@ -211,17 +211,17 @@ def test_pause_keeps_the_weights_and_resume_ends_where_an_uninterrupted_run_does
 @pytest.mark.parametrize("lr", [0.0, -0.5])
 def test_a_bad_learning_rate_typed_during_a_paused_run_is_explained_and_loses_nothing(app, lr):
     at = open_fast(app, "pages/logistic_regression.py")
-    run = click(at, "logistic", "step")
+    run = click(at, "logistic_regression", "step")
     before = weights(run.model)
-    at.number_input(key="logistic:lr").set_value(lr).run()
+    at.number_input(key="logistic_regression:lr").set_value(lr).run()
     assert "must be a positive number" in at.error[0].value
     for button in ("pause", "step", "step_batch"):  # Resume and the steps are refused
-        click(at, "logistic", button)
+        click(at, "logistic_regression", button)
         assert "must be a positive number" in at.error[0].value
         assert run.state == "paused" and run.epochs_done == 1 and run.trainer.lr == 0.01
     assert all(torch.equal(a, b) for a, b in zip(before, weights(run.model)))
-    at.number_input(key="logistic:lr").set_value(0.01).run()
-    click(at, "logistic", "pause")
+    at.number_input(key="logistic_regression:lr").set_value(0.01).run()
+    click(at, "logistic_regression", "pause")
     assert run.trainer.outcome.kind == "finished" and not at.error and not run.trainer.history.lr_changes
 
 
@@ -278,7 +278,7 @@ def test_the_linear_regression_replay_moves_the_line_and_the_parameter_trace(app
 
 
 def test_logistic_boundary_and_sigmoid_plot(app):
-    at = train(open_fast(app, "pages/logistic_regression.py"), "logistic")
+    at = train(open_fast(app, "pages/logistic_regression.py"), "logistic_regression")
     boundary = number_after(texts(at), "Decision boundary:")
     assert 2.0 < boundary < 3.0
     sigmoid = chart(at, "Probability of passing")
@@ -288,55 +288,55 @@ def test_logistic_boundary_and_sigmoid_plot(app):
 
 
 def test_the_replay_slider_moves_the_sigmoid(app):
-    at = train(open_fast(app, "pages/logistic_regression.py"), "logistic")
+    at = train(open_fast(app, "pages/logistic_regression.py"), "logistic_regression")
     final = chart(at, "Probability of passing")["data"][0]["y"]
     torch.manual_seed(DEFAULT_SEED)  # the page's seed
     model = reg.LogisticRegressionModel()
     x, y = reg.hours_passed()
     step = supervised_step(model, torch.nn.BCELoss(reduction="sum"), torch.optim.SGD(model.parameters(), lr=0.01))
     Trainer(step, full_batch(x, y), 200).fit()
-    at.slider(key="logistic:replay").set_value(200).run()
+    at.slider(key="logistic_regression:replay").set_value(200).run()
     replayed = chart(at, "Probability of passing")["data"][0]["y"]
     assert replayed == pytest.approx(reg.predict(model, torch.linspace(0, 10, 200).tolist()), abs=1e-6)
     assert replayed != pytest.approx(final, abs=1e-3)
     assert max(loss_chart(at)["data"][-1]["x"]) == 200
-    at.slider(key="logistic:replay").set_value(1000).run()
+    at.slider(key="logistic_regression:replay").set_value(1000).run()
     assert chart(at, "Probability of passing")["data"][0]["y"] == final
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_earlier_runs_are_faint_curves_labelled_by_what_changed_and_reset_clears_them(app, lang):
-    at = train(open_fast(app, "pages/logistic_regression.py", lang), "logistic")
-    at.number_input(key="logistic:lr").set_value(0.1).run()
-    train(at, "logistic")
+    at = train(open_fast(app, "pages/logistic_regression.py", lang), "logistic_regression")
+    at.number_input(key="logistic_regression:lr").set_value(0.1).run()
+    train(at, "logistic_regression")
     label = {"en": "earlier: lr 0.01 → 0.1", "zh": "之前：lr 0.01 → 0.1"}[lang]
     earlier = [line for line in loss_chart(at)["data"] if line.get("name") == label]
     assert len(earlier) == 1 and len(earlier[0]["y"]) == 1000
-    at.button(key="logistic:reset").click().run()
+    at.button(key="logistic_regression:reset").click().run()
     assert not at.get("plotly_chart")
-    train(at, "logistic")
+    train(at, "logistic_regression")
     assert [line.get("name") for line in loss_chart(at)["data"]] == [{"en": "Epoch", "zh": "轮次"}[lang]]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_changed_optimizer_applies_to_the_next_run_and_the_learning_rate_to_this_one(app, lang):
-    at = train(open_fast(app, "pages/logistic_regression.py", lang), "logistic")
+    at = train(open_fast(app, "pages/logistic_regression.py", lang), "logistic_regression")
     changed = {"en": "Changed since this run: ", "zh": "自本次训练以来已更改："}[lang]
     assert changed not in texts(at)
-    at.selectbox(key="logistic:optimizer").set_value("Adam").run()
-    at.number_input(key="logistic:lr").set_value(0.1).run()
+    at.selectbox(key="logistic_regression:optimizer").set_value("Adam").run()
+    at.number_input(key="logistic_regression:lr").set_value(0.1).run()
     said = {"en": f"{changed}Optimizer SGD → Adam.", "zh": f"{changed}优化器 SGD → Adam。"}[lang]
     assert said in texts(at)  # the learning rate applies during a run: it is not listed
-    at.selectbox(key="logistic:optimizer").set_value("SGD").run()
+    at.selectbox(key="logistic_regression:optimizer").set_value("SGD").run()
     assert changed not in texts(at)
 
 
 @pytest.mark.parametrize("lr", [0.0, -0.5])
 def test_a_bad_learning_rate_is_explained_and_the_last_run_is_kept(app, lr):
-    at = train(open_fast(app, "pages/logistic_regression.py"), "logistic")
+    at = train(open_fast(app, "pages/logistic_regression.py"), "logistic_regression")
     before = texts(at)
-    at.number_input(key="logistic:lr").set_value(lr).run()
-    train(at, "logistic")
+    at.number_input(key="logistic_regression:lr").set_value(lr).run()
+    train(at, "logistic_regression")
     assert "must be a positive number" in at.error[0].value
     assert "Decision boundary" in texts(at) and len(at.success) == 1
     assert number_after(texts(at), "Decision boundary:") == number_after(before, "Decision boundary:")
@@ -352,16 +352,16 @@ def test_zero_epochs_is_explained(app):
 
 def test_results_and_settings_survive_a_page_switch_and_reset_clears_them(app):
     at = open_fast(app, "pages/logistic_regression.py")
-    at.slider(key="logistic:epochs").set_value(500).run()
-    train(at, "logistic")
+    at.slider(key="logistic_regression:epochs").set_value(500).run()
+    train(at, "logistic_regression")
     at.switch_page("pages/backprop.py").run()
     at.switch_page("pages/logistic_regression.py").run()
     assert not at.exception
-    assert at.slider(key="logistic:epochs").value == 500
+    assert at.slider(key="logistic_regression:epochs").value == 500
     assert "Finished 500 epochs" in at.success[0].value and len(at.get("plotly_chart")) == 2
-    at.button(key="logistic:reset").click().run()
+    at.button(key="logistic_regression:reset").click().run()
     assert not at.success and "Decision boundary" not in texts(at)
-    assert at.slider(key="logistic:epochs").value == 500
+    assert at.slider(key="logistic_regression:epochs").value == 500
 
 
 def test_the_sidebar_has_device_seed_and_language_and_switches_language(app):

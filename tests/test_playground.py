@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 import torch
 
-from dlcore import playground as pg
-from dlcore.playground import SetupProblem, hidden_layers, make_points
+from dlcore.lectures.playground import model as pg
+from dlcore.lectures.playground.model import SetupProblem, hidden_layers, make_points
 
 
 def values(**changes):
@@ -46,13 +46,13 @@ def test_hidden_layers_are_read_from_text_and_bad_text_is_refused():
     for bad in ("8, x", "0", "65", "1,2,3,4,5,6,7", "-3", "2.5"):
         with pytest.raises(SetupProblem) as problem:
             hidden_layers(bad)
-        assert problem.value.key == "play.problem.hidden" and problem.value.values["text"] == bad
+        assert problem.value.key == "playground.problem.hidden" and problem.value.values["text"] == bad
 
 
 def test_no_feature_chosen_is_refused():
     with pytest.raises(SetupProblem) as problem:
         pg.points(values(x=False, y=False), seed=0)
-    assert problem.value.key == "play.problem.no_feature"
+    assert problem.value.key == "playground.problem.no_feature"
 
 
 def test_the_split_and_the_network_follow_the_settings():

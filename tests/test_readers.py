@@ -4,15 +4,15 @@ import numpy as np
 import pytest
 import torch
 
-from dlcore import readers
-from dlcore.advanced_cnns import COMPARED, MODELS as ADVANCED, comparison_run
-from dlcore.convnets import MODELS as CNNS
-from dlcore.drawing import centred_digit, model_input
-from dlcore.image_training import classifier_run
-from dlcore.images import ImageData, denormalize, load_images
-from dlcore.runs import Run
-from dlcore.softmax import VARIANTS, Net, modern_mlp, softmax_regression
-from dlcore.training import Trainer
+from dlcore.lectures.draw import readers
+from dlcore.lectures.advanced_cnns.model import COMPARED, MODELS as ADVANCED, comparison_run
+from dlcore.lectures.cnn_basics.model import MODELS as CNNS
+from dlcore.lectures.draw.drawing import centred_digit, model_input
+from dlcore.lectures.classifiers.training import classifier_run
+from dlcore.datasets.images import ImageData, denormalize, load_images
+from dlcore.engine.runs import Run
+from dlcore.lectures.softmax.model import VARIANTS, Net, modern_mlp, softmax_regression
+from dlcore.engine.training import Trainer
 
 
 @pytest.fixture(scope="module")
@@ -42,22 +42,22 @@ def test_the_models_of_every_page_that_read_digits_are_found_in_course_order(mni
                        std=(0.25,) * 3, source="local")
     session = {
         "run:advanced_cnns:resnet": run_of(ADVANCED["resnet"], mnist),
-        "run:cnn:course": run_of(CNNS["course"], mnist),
-        "run:cnn:cifar": run_of(CNNS["cifar"], colour),  # colour photos: not a reader of digits
+        "run:cnn_basics:course": run_of(CNNS["course"], mnist),
+        "run:cnn_basics:cifar": run_of(CNNS["cifar"], colour),  # colour photos: not a reader of digits
         "run:softmax:d2l_mlp": run_of(VARIANTS["d2l_mlp"], fashion),
         "run:advanced_cnns:compare": comparison_run(COMPARED, mnist, 1, 2000, "cpu"),
-        "run:logistic": Run(Trainer(lambda batch: torch.tensor(0.0), lambda: [], 1)),  # no images at all
+        "run:logistic_regression": Run(Trainer(lambda batch: torch.tensor(0.0), lambda: [], 1)),  # no images at all
         "softmax:course:lr": 0.01,  # a widget's value
     }
     found = readers.readers(session)
     assert [reader.key for reader in found] == [
-        "softmax:d2l_mlp", "cnn:course", "advanced_cnns:compare/basic", "advanced_cnns:compare/inception",
+        "softmax:d2l_mlp", "cnn_basics:course", "advanced_cnns:compare/basic", "advanced_cnns:compare/inception",
         "advanced_cnns:compare/resnet", "advanced_cnns:resnet"]
     labels = [reader.label() for reader in found]
     assert labels[0] == "Lecture 9 · d2l: MLP 784→256→10 (ReLU) · Fashion-MNIST (clothing)"
     assert labels[1].startswith("Lecture 10 · The course's CNN") and "MNIST" in labels[1]
     assert labels[3] == "Lecture 11 · Inception network (seed 001), in the race"
-    assert readers.label_of("cnn:course", "zh").startswith("第 10 讲 · ")
+    assert readers.label_of("cnn_basics:course", "zh").startswith("第 10 讲 · ")
     fashion_reader = found[0]
     reading = readers.read(fashion_reader.model(), torch.zeros(28, 28), fashion_reader.data)
     assert reading.names[1] == "Trouser" and abs(reading.probabilities.sum().item() - 1) < 1e-5
@@ -65,7 +65,7 @@ def test_the_models_of_every_page_that_read_digits_are_found_in_course_order(mni
 
 def test_a_model_still_training_is_read_from_a_copy_taken_between_two_steps(mnist):
     run = run_of(CNNS["course"], mnist, train_size=0, epochs=3)
-    reader = readers.readers({"run:cnn:course": run})[0]
+    reader = readers.readers({"run:cnn_basics:course": run})[0]
     run.start()
     try:
         while not run.trainer.history.batch_loss:
@@ -82,14 +82,14 @@ def test_a_model_still_training_is_read_from_a_copy_taken_between_two_steps(mnis
 
 
 def test_the_test_accuracy_is_measured_for_the_weights_as_they_are(trained_cnn, mnist):
-    reader = readers.Reader("cnn:course", trained_cnn, mnist)
+    reader = readers.Reader("cnn_basics:course", trained_cnn, mnist)
     assert reader.accuracy() == pytest.approx(trained_cnn.trainer.history.epochs[-1]["test_acc"])
     untrained = run_of(CNNS["course"], mnist)  # weights loaded into a run that never trained are measured too
-    assert readers.Reader("cnn:course", untrained, mnist).accuracy() < 0.3
+    assert readers.Reader("cnn_basics:course", untrained, mnist).accuracy() < 0.3
 
 
 def test_a_trained_cnn_reads_test_digits_and_says_when_it_hesitates(trained_cnn, mnist):
-    reader = readers.Reader("cnn:course", trained_cnn, mnist)
+    reader = readers.Reader("cnn_basics:course", trained_cnn, mnist)
     digits = denormalize(mnist.test_x[:50], mnist)[:, 0]
     readings = [readers.read(reader.model(), digit, mnist) for digit in digits]
     right = sum(reading.guess == label for reading, label in zip(readings, mnist.test_y[:50].tolist()))
@@ -141,7 +141,7 @@ def test_fine_tuning_learns_the_students_digits_without_forgetting_mnist(trained
             ink[row, column - 9 : column + 9] = 1.0
         bars.append(centred_digit(ink))
     pixels, labels = torch.stack(bars), torch.full((len(bars),), 7)
-    reader = readers.Reader("cnn:course", trained_cnn, mnist)
+    reader = readers.Reader("cnn_basics:course", trained_cnn, mnist)
     guesses, right = readers.own_digits_accuracy(reader, pixels, labels)
     assert right == 0 and (guesses == 1).sum() >= 6
     run = readers.fine_tuning_run(reader, pixels, labels, "cpu", seed=0)
@@ -150,8 +150,8 @@ def test_fine_tuning_learns_the_students_digits_without_forgetting_mnist(trained
     assert len(history.batch_loss) == readers.ROUND_STEPS * readers.ROUNDS
     assert history.epochs[-1]["own_acc"] >= 0.75 and history.epochs[-1]["test_acc"] > 0.9
     assert trained_cnn.model.fc.bias is not run.model.fc.bias  # a copy was tuned, the lecture's model is unchanged
-    tuned = readers.readers({"run:cnn:course": trained_cnn, f"run:{readers.tuned_key(reader)}": run})[1]
-    assert tuned.key == "draw:tuned:cnn:course" and readers.tuned_key(tuned) == tuned.key  # tuning it again goes on
+    tuned = readers.readers({"run:cnn_basics:course": trained_cnn, f"run:{readers.tuned_key(reader)}": run})[1]
+    assert tuned.key == "draw:tuned:cnn_basics:course" and readers.tuned_key(tuned) == tuned.key  # tuning it again goes on
     assert tuned.label() == "Lecture 10 · The course's CNN on MNIST (lecture 10), fine-tuned on my 8 digits"
     assert readers.own_digits_accuracy(tuned, pixels, labels)[1] == history.epochs[-1]["own_acc"]
     assert readers.progress(run) == 1.0
@@ -160,7 +160,7 @@ def test_fine_tuning_learns_the_students_digits_without_forgetting_mnist(trained
 def test_a_batch_of_fine_tuning_holds_mnist_and_the_students_digits_moved_a_little(trained_cnn, mnist):
     pixels = torch.zeros(2, 28, 28)
     pixels[:, 4:24, 13:15] = 1.0
-    run = readers.fine_tuning_run(readers.Reader("cnn:course", trained_cnn, mnist), pixels, torch.tensor([7, 7]), "cpu")
+    run = readers.fine_tuning_run(readers.Reader("cnn_basics:course", trained_cnn, mnist), pixels, torch.tensor([7, 7]), "cpu")
     x, y = next(iter(run.trainer.batches()))
     assert x.shape == (readers.BATCH_SIZE, 1, 28, 28) and (y[-readers.OWN_PER_BATCH:] == 7).all()
     own = denormalize(x[-readers.OWN_PER_BATCH:], mnist)[:, 0]

@@ -5,8 +5,8 @@ import time
 import pytest
 import torch
 
-from dlcore.runs import EARLIER_RUNS, Run, Slots, Snapshots, difference, live_workers, remember, stop_all
-from dlcore.training import Callback, Trainer, make_optimizer, minibatches, supervised_step
+from dlcore.engine.runs import EARLIER_RUNS, Run, Slots, Snapshots, difference, live_workers, remember, stop_all
+from dlcore.engine.training import Callback, Trainer, make_optimizer, minibatches, supervised_step
 
 
 def regression_run(epochs=30, pace=None, slots=None, seed=0) -> Run:

@@ -4,8 +4,8 @@ import html
 import pytest
 import torch
 
-from dlcore import sequence_figures
-from dlcore.sequences import (MAX_LENGTH, SETTINGS, VARIANTS, EpochLog, RNNCellModel, RNNModel,
+from dlcore.lectures.rnn_basics import figures as sequence_figures
+from dlcore.lectures.rnn_basics.model import (MAX_LENGTH, SETTINGS, VARIANTS, EpochLog, RNNCellModel, RNNModel,
                               SequenceInputError, build_model, char_task, first_right_epoch, learned, sequence_trainer, task_batch)
 from dlcore.text import translate
 
@@ -40,10 +40,10 @@ def test_any_unicode_strings_make_their_own_vocabulary():
 
 
 @pytest.mark.parametrize("source, target, key", [
-    ("", "ohlol", "seq.error_empty"),
-    ("hello", "", "seq.error_empty"),
-    ("hello", "ohlo", "seq.error_lengths"),
-    ("a" * (MAX_LENGTH + 1), "b" * (MAX_LENGTH + 1), "seq.error_long"),
+    ("", "ohlol", "rnn_basics.error_empty"),
+    ("hello", "", "rnn_basics.error_empty"),
+    ("hello", "ohlo", "rnn_basics.error_lengths"),
+    ("a" * (MAX_LENGTH + 1), "b" * (MAX_LENGTH + 1), "rnn_basics.error_long"),
 ])
 def test_strings_the_task_cannot_use_give_a_message_in_both_languages(source, target, key):
     with pytest.raises(SequenceInputError) as raised:
@@ -52,7 +52,7 @@ def test_strings_the_task_cannot_use_give_a_message_in_both_languages(source, ta
     english = translate(key, "en", **raised.value.values)
     chinese = translate(key, "zh", **raised.value.values)
     assert english != chinese and "{" not in english + chinese
-    if key == "seq.error_lengths":
+    if key == "rnn_basics.error_lengths":
         assert "5" in english and "4" in english
 
 

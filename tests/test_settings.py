@@ -3,10 +3,10 @@ import math
 
 import pytest
 
-from dlcore.settings import Setting, Settings, Values, epochs, learning_rate, optimizer
+from dlcore.engine.settings import Setting, Settings, Values, epochs, learning_rate, optimizer
 
 SETTINGS = Settings(learning_rate(0.01), epochs(100, high=1000), optimizer("SGD"),
-                    Setting("image", 0, "cnn.image", view=True))
+                    Setting("image", 0, "cnn_basics.image", view=True))
 
 
 def test_defaults_and_a_variant_with_other_defaults():

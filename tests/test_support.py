@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import torch
 
-from dlcore.checkpoints import WeightsError, load_weights, weights_bytes
-from dlcore.devices import THREADS_VARIABLE, available_devices, pick_device, set_training_threads
+from dlcore.engine.checkpoints import WeightsError, load_weights, weights_bytes
+from dlcore.engine.devices import THREADS_VARIABLE, available_devices, pick_device, set_training_threads
 from dlcore.text import LANGUAGES, STRINGS, translate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,10 +38,15 @@ def test_pages_use_only_known_text_keys():
     assert not unknown
 
 
+def _modules(folder: Path) -> list[str]:
+    """The dotted names of the modules in this folder of dlcore and below it."""
+    return sorted(".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+                  for p in folder.rglob("*.py"))
+
+
 def test_dlcore_imports_without_streamlit_except_its_ui_package():
-    modules = sorted(p.stem for p in (ROOT / "dlcore").glob("*.py") if p.stem != "__init__")
-    script = ("import sys; sys.modules['streamlit'] = None\n"
-              + "".join(f"import dlcore.{m}\n" for m in modules) + "import dlcore.text\n")
+    modules = [m for m in _modules(ROOT / "dlcore") if not m.startswith("dlcore.ui")]
+    script = "import sys; sys.modules['streamlit'] = None\n" + "".join(f"import {m}\n" for m in modules)
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     importers = {p.relative_to(ROOT / "dlcore").parts[0] for p in (ROOT / "dlcore").rglob("*.py")
@@ -49,13 +54,22 @@ def test_dlcore_imports_without_streamlit_except_its_ui_package():
     assert importers == {"ui"}
 
 
-def test_the_generic_ui_modules_import_no_lecture_module():
-    lecture_modules = {"gradient_descent", "regression", "softmax", "convnets", "advanced_cnns", "convolution",
-                       "sequences", "names", "image_training"}
-    for name in ("frame", "widgets", "live", "weights"):
-        source = (ROOT / "dlcore" / "ui" / f"{name}.py").read_text()
-        imported = set(re.findall(r"^from dlcore\.(\w+)|^from dlcore import (\w+)", source, re.M))
-        assert not {module for pair in imported for module in pair} & lecture_modules, name
+def _lecture_imports(path: Path) -> set[str]:
+    """The lecture packages a module imports (dlcore.lectures.<key>...; the registry itself is not one)."""
+    return set(re.findall(r"^\s*(?:from|import) dlcore\.lectures\.(\w+)", path.read_text(), re.M))
+
+
+def test_the_engine_and_the_generic_ui_modules_import_no_lecture():
+    engine = sorted((ROOT / "dlcore" / "engine").rglob("*.py"))
+    generic_ui = [ROOT / "dlcore" / "ui" / f"{name}.py" for name in ("frame", "widgets", "live", "weights")]
+    assert engine and all(path.exists() for path in generic_ui)
+    for path in engine + generic_ui:
+        assert not _lecture_imports(path) - {"course"}, path.name
+    script = ("import sys\n" + "".join(f"import {m}\n" for m in _modules(ROOT / "dlcore" / "engine"))
+              + "print(sorted(m for m in sys.modules if m.startswith('dlcore.lectures.') and m.count('.') > 2"
+                 " and not m.endswith('.text')))")  # a lecture's strings are found by dlcore.text, not imported
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.strip() == "[]", result.stdout + result.stderr
 
 
 def test_weights_round_trip_and_mismatches_are_explained():

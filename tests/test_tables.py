@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 import torch
 
-from dlcore import tables
-from dlcore.tables import TableProblem, builtin_table, guess_task, predictions, prepare, read_csv, table_run
+from dlcore.lectures.own_table import model as tables
+from dlcore.lectures.own_table.model import TableProblem, builtin_table, guess_task, predictions, prepare, read_csv, table_run
 
 
 def csv_of(rows, header: str | None = None, delimiter: str = ",") -> bytes:
@@ -80,18 +80,18 @@ def test_the_task_is_guessed_from_the_label():
     (csv_of([(1, 2)] * 5), "too_few_rows"),
 ])
 def test_a_file_that_is_not_a_table_says_so(data, kind):
-    assert problem(data).key == f"table.problem.{kind}"
+    assert problem(data).key == f"own_table.problem.{kind}"
 
 
 def test_a_file_over_the_limit_is_refused_before_it_is_read():
     found = problem(b"1,2\n" * (tables.UPLOAD_LIMIT_MB * 2**18 + 1))
-    assert found.key == "table.problem.too_large" and found.values["limit"] == tables.UPLOAD_LIMIT_MB
+    assert found.key == "own_table.problem.too_large" and found.values["limit"] == tables.UPLOAD_LIMIT_MB
     assert found.values["size"] > tables.UPLOAD_LIMIT_MB
 
 
 def test_more_than_a_thousand_columns_is_refused():
     found = problem(csv_of([range(1001)] * 12))
-    assert found.key == "table.problem.too_many_columns" and found.values["columns"] == 1001
+    assert found.key == "own_table.problem.too_many_columns" and found.values["columns"] == 1001
 
 
 def test_a_row_with_too_few_cells_is_named_by_its_line():
@@ -105,7 +105,7 @@ def test_a_word_among_the_features_is_named_by_row_and_column():
     rows[3][1] = "high"
     rows[9][1] = "low"
     found = problem(csv_of(rows, header="a,b,y"))
-    assert found.key == "table.problem.not_numeric"
+    assert found.key == "own_table.problem.not_numeric"
     assert found.values == {"row": 5, "column": "b", "value": "high", "more": 1}  # line 5: header + 4th row
 
 
@@ -114,16 +114,16 @@ def test_a_missing_value_is_named_by_row_and_column():
     rows[2][0] = ""
     rows[7][2] = "NA"
     found = problem(csv_of(rows))
-    assert found.key == "table.problem.missing" and found.values == {"row": 3, "column": "x1", "more": 0}
+    assert found.key == "own_table.problem.missing" and found.values == {"row": 3, "column": "x1", "more": 0}
     assert problem(csv_of([rows[0]] * 3 + rows[3:])).values == {"row": 8, "column": "x3", "more": 0}
 
 
 def test_a_label_with_one_class_or_with_too_many_is_refused():
     found = problem(csv_of([(i, i * 2, 1) for i in range(20)]))
-    assert found.key == "table.problem.one_class" and found.values == {"column": "x3", "value": "1"}
+    assert found.key == "own_table.problem.one_class" and found.values == {"column": "x3", "value": "1"}
     rows = [(i, i * 0.5) for i in range(80)]
-    assert problem(csv_of(rows), task="classification").key == "table.problem.too_many_classes"
-    assert problem(csv_of([(i, 2.5) for i in range(20)]), task="regression").key == "table.problem.one_class"
+    assert problem(csv_of(rows), task="classification").key == "own_table.problem.too_many_classes"
+    assert problem(csv_of([(i, 2.5) for i in range(20)]), task="regression").key == "own_table.problem.one_class"
 
 
 def test_features_are_standardised_with_the_training_rows_and_the_split_is_fixed():

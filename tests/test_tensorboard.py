@@ -5,10 +5,10 @@ import torch
 from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 from torch import nn
 
-from dlcore.runs import Run
+from dlcore.engine.runs import Run
 from pagetools import texts, train
-from dlcore.tensorboard import TensorBoardLogger, logger_of, run_folder, runs_dir
-from dlcore.training import Trainer, make_optimizer, minibatches, supervised_step
+from dlcore.engine.tensorboard import TensorBoardLogger, logger_of, run_folder, runs_dir
+from dlcore.engine.training import Trainer, make_optimizer, minibatches, supervised_step
 
 
 def image_run(callbacks_for=None, epochs: int = 3, seed: int = 0):
@@ -88,10 +88,10 @@ def test_a_model_that_cannot_be_traced_gets_a_note_and_trains_on(tmp_path):
 
 
 def test_each_run_has_a_folder_of_its_own_under_the_data_directorys_runs(tmp_path):
-    first, second = run_folder("cnn:course", tmp_path), run_folder("cnn:course", tmp_path)
+    first, second = run_folder("cnn_basics:course", tmp_path), run_folder("cnn_basics:course", tmp_path)
     assert first.parent == second.parent == runs_dir(tmp_path) == tmp_path / "runs"
     first.mkdir(parents=True)
-    assert run_folder("cnn:course", tmp_path) != first and first.name.startswith("cnn_course-")
+    assert run_folder("cnn_basics:course", tmp_path) != first and first.name.startswith("cnn_course-")
 
 
 def test_the_sidebar_switch_logs_a_pages_runs_and_says_where(app, monkeypatch, tmp_path):
@@ -100,10 +100,10 @@ def test_the_sidebar_switch_logs_a_pages_runs_and_says_where(app, monkeypatch, t
     at = app("pages/cnn_basics.py")
     at.toggle(key="tensorboard").set_value(True).run()
     assert f"tensorboard --logdir {runs_dir()}" in texts(at)
-    at.selectbox(key="cnn:course:train_size").set_value(2000).run()
-    at.slider(key="cnn:course:epochs").set_value(1).run()
-    train(at, "cnn:course")
-    run = at.session_state["run:cnn:course"]
+    at.selectbox(key="cnn_basics:course:train_size").set_value(2000).run()
+    at.slider(key="cnn_basics:course:epochs").set_value(1).run()
+    train(at, "cnn_basics:course")
+    run = at.session_state["run:cnn_basics:course"]
     folder = logger_of(run.trainer).folder
     assert folder.parent == runs_dir() == tmp_path / ".cache" / "dl-classroom" / "runs" and folder.name in texts(at)
     events = read(folder)
@@ -115,7 +115,7 @@ def test_the_sidebar_switch_logs_a_pages_runs_and_says_where(app, monkeypatch, t
 
 def test_runs_are_not_logged_unless_asked(app):
     at = app("pages/logistic_regression.py")
-    at.select_slider(key="logistic:speed").set_value(0).run()
-    at.slider(key="logistic:epochs").set_value(10).run()
-    train(at, "logistic")
-    assert logger_of(at.session_state["run:logistic"].trainer) is None and "TensorBoard" not in texts(at)
+    at.select_slider(key="logistic_regression:speed").set_value(0).run()
+    at.slider(key="logistic_regression:epochs").set_value(10).run()
+    train(at, "logistic_regression")
+    assert logger_of(at.session_state["run:logistic_regression"].trainer) is None and "TensorBoard" not in texts(at)

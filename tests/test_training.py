@@ -4,7 +4,7 @@ import time
 import pytest
 import torch
 
-from dlcore.training import (OPTIMIZERS, Callback, ManualRate, ParameterTrace, Trainer, full_batch, make_optimizer,
+from dlcore.engine.training import (OPTIMIZERS, Callback, ManualRate, ParameterTrace, Trainer, full_batch, make_optimizer,
                              minibatches, supervised_step)
 
 

@@ -6,10 +6,10 @@ import pytest
 import torch
 from torch import nn
 
-from dlcore.checkpoints import WeightsError
-from dlcore.data import ChecksumError
-from dlcore.folders import find_hymenoptera
-from dlcore.transfer import (FEATURES, NETWORKS, SETTINGS, comparison_run, download_weights, eval_transform, features,
+from dlcore.engine.checkpoints import WeightsError
+from dlcore.engine.data import ChecksumError
+from dlcore.datasets.folders import find_hymenoptera
+from dlcore.lectures.transfer.model import (FEATURES, NETWORKS, SETTINGS, comparison_run, download_weights, eval_transform, features,
                              find_weights, head, split_images, transfer_network, weights_problem)
 
 RESNET = NETWORKS["resnet18"]
@@ -90,7 +90,7 @@ def test_a_download_whose_sha256_is_not_the_one_in_its_name_is_deleted(data_dir,
         destination.write_bytes(b"something else")
         return destination
 
-    monkeypatch.setattr("dlcore.transfer.download", fake_download)
+    monkeypatch.setattr("dlcore.lectures.transfer.model.download", fake_download)
     with pytest.raises(ChecksumError):
         download_weights(RESNET)
     assert find_weights(RESNET) is None

@@ -15,7 +15,7 @@ STRINGS = {
                                    "用 PyTorch 的方式写同一个模型：nn.Linear、损失函数、优化器"),
     "app.path.logistic_regression": ("from numbers to yes/no: the sigmoid", "从数值到是/否：sigmoid"),
     "app.path.softmax": ("ten classes and real images: MNIST", "十个类别和真实图像：MNIST"),
-    "app.path.cnn": ("convolutions, and the feature maps they learn", "卷积，以及它们学到的特征图"),
+    "app.path.cnn_basics": ("convolutions, and the feature maps they learn", "卷积，以及它们学到的特征图"),
     "app.path.rnn_basics": ("sequences: a hidden state carried from step to step", "序列：在时间步之间传递的隐藏状态"),
     # the lecturer's quick links (dlcore.lectures.DEMOS)
     "app.quick_links": ("Lecturer's quick links", "讲师快捷链接"),

@@ -11,11 +11,11 @@
 
 A page reads like a lecture:
 
-    page = ui.page_setup("logistic")
+    page = ui.page_setup("logistic_regression")
     values = ui.settings(page, SETTINGS)
     run = ui.live_run(page, values, build, draw, code=[Model, supervised_step], pace=100)
 """
-from dlcore.runs import Frame, Run
+from dlcore.engine.runs import Frame, Run
 from dlcore.ui.downloads import local_or_downloaded
 from dlcore.ui.export import download_run
 from dlcore.ui.frame import Page, device_label, finish_page, lecture_pages, page_setup

@@ -6,7 +6,7 @@ from typing import Callable
 
 import streamlit as st
 
-from dlcore.data import ByteProgress
+from dlcore.engine.data import ByteProgress
 
 
 def local_or_downloaded(key: str, find: Callable[[], Path | None], fetch: Callable[[ByteProgress], Path],

@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from dlcore import export
-from dlcore.runs import Run
+from dlcore.engine.runs import Run
 
 
 def download_run(page, run: Run) -> None:

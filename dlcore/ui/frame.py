@@ -1,40 +1,32 @@
 """The page frame every page shares: page config, the sidebar (menu, language, device, seed, data directory)."""
 from __future__ import annotations
 
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, replace
 
 import streamlit as st
 import torch
 
-from dlcore.data import DATA_DIR_ENV, data_dir
-from dlcore.devices import available_devices, pick_device, set_training_threads
-from dlcore.lectures import LECTURES
-from dlcore.settings import DEFAULT_SEED, parse_switch
-from dlcore.tensorboard import runs_dir
+from dlcore.engine.data import DATA_DIR_ENV, data_dir
+from dlcore.engine.devices import available_devices, pick_device, set_training_threads
+from dlcore.lectures import lectures
+from dlcore.engine.settings import DEFAULT_SEED, Values, parse_switch
+from dlcore.engine.spec import RunSpec
+from dlcore.engine.tensorboard import runs_dir
 from dlcore.text import LANGUAGES, translate
 from dlcore.ui.link import Link, current
 from dlcore.ui.present import PRESENT, projector_style
 from dlcore.ui.widgets import kept, remembered_choice
 
 
-_RACING_ON: ContextVar[torch.device | None] = ContextVar("racing_on", default=None)
-
 
 @dataclass
 class Page:
     key: str
     lang: str
-    chosen_device: torch.device  # the sidebar's
+    device: torch.device  # the sidebar's
     seed: int
     present: bool = False  # the projector view (dlcore.ui.present)
     log_runs: bool = False  # the sidebar's "Log runs to TensorBoard" (dlcore.tensorboard)
-
-    @property
-    def device(self) -> torch.device:
-        """The sidebar's device, or the one a CPU-against-GPU race is building a run for (see on_device)."""
-        return _RACING_ON.get() or self.chosen_device
 
     def t(self, key: str, **values) -> str:
         return translate(key, self.lang, **values)
@@ -43,15 +35,11 @@ class Page:
         """The same page with its own widget keys and run, for a variant that has its own defaults."""
         return replace(self, key=f"{self.key}:{name}")
 
-
-@contextmanager
-def on_device(device: str):
-    """Every page's build() reads page.device: within this block it is `device` (the race builds a run for each)."""
-    token = _RACING_ON.set(torch.device(device))
-    try:
-        yield
-    finally:
-        _RACING_ON.reset(token)
+    def spec(self, values: Values) -> RunSpec:
+        """The run these values make on this page: its lecture and variant (the page's key), the sidebar's seed and
+        device."""
+        lecture, _, variant = self.key.partition(":")
+        return RunSpec(lecture, variant or None, values.for_run(), self.seed, str(self.device))
 
 
 def device_label(device) -> str:
@@ -60,9 +48,9 @@ def device_label(device) -> str:
 
 def _menu(lang: str) -> list[tuple[str, str, str]]:
     """(page file, title, icon) of the home page, then of every built lecture in course order."""
-    lectures = [(lecture.page, f"{lecture.number} · {translate(f'lecture.{lecture.key}', lang)}", lecture.icon)
-                for lecture in LECTURES if lecture.built]
-    return [("pages/home.py", translate("app.home", lang), "🏠")] + lectures
+    entries = [(lecture.page, f"{lecture.number} · {translate(f'lecture.{lecture.key}', lang)}", lecture.icon)
+               for lecture in lectures() if lecture.built]
+    return [("pages/home.py", translate("app.home", lang), "🏠")] + entries
 
 
 def lecture_pages(lang: str) -> list:
@@ -74,10 +62,10 @@ def lecture_pages(lang: str) -> list:
 def _lecture_links(lang: str) -> None:
     """The sidebar's menu: drawn by every page, because with a folder named pages/ the first request after
     the server starts may run a page file without app.py (Streamlit's menu would then list file names)."""
-    (home, title, icon), *lectures = _menu(lang)
+    (home, title, icon), *entries = _menu(lang)
     st.page_link(home, label=title, icon=icon)
     st.caption(translate("app.lectures", lang))
-    for path, title, icon in lectures:
+    for path, title, icon in entries:
         st.page_link(path, label=title, icon=icon)
     st.divider()
 
@@ -123,7 +111,7 @@ def page_setup(key: str) -> Page:
     if present:
         projector_style()
     link.note = st.container()
-    return Page(key=key, lang=lang, chosen_device=pick_device(device), seed=int(seed), present=present,
+    return Page(key=key, lang=lang, device=pick_device(device), seed=int(seed), present=present,
                 log_runs=log_runs)
 
 

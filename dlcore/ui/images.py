@@ -7,9 +7,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from dlcore import images
-from dlcore.data import data_dir
-from dlcore.settings import Values
+from dlcore.datasets import images
+from dlcore.engine.data import data_dir
+from dlcore.engine.settings import Values
 from dlcore.ui.frame import Page
 from dlcore.ui.widgets import setting_widget, settings
 
@@ -17,14 +17,6 @@ from dlcore.ui.widgets import setting_widget, settings
 def cached_resource(function):
     """Keep what `function` returns for the whole server, per arguments (data sets turned into tensors once)."""
     return st.cache_resource(show_spinner=False)(function)
-
-
-@cached_resource
-def _image_tensors(name: str, root: str, folder: str | None, device: str):
-    """A data set as tensors, once per server: keyed by where its files were found (None: not found)."""
-    if device != "cpu":
-        return _image_tensors(name, root, folder, "cpu").to(device)
-    return images.load_images_or_fallback(name, root, download=False)
 
 
 def image_data(page: Page, name: str, fallback: bool = True):
@@ -46,7 +38,7 @@ def image_data(page: Page, name: str, fallback: bool = True):
             tried[name] = error
         bar.empty()
     folder = images.find_local(name, root) if name in images.SPECS else None
-    data = _image_tensors(name, str(root), None if folder is None else str(folder), str(page.device))
+    data = images.local_images(name, page.device)
     values = dict(name=page.t(f"images.name.{data.name}"), train=len(data.train_y), test=len(data.test_y), folder=folder)
     if data.unavailable is not None:
         error = tried.get(name, data.unavailable)

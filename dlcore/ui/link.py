@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from dlcore.settings import parse_switch
+from dlcore.engine.settings import parse_switch
 from dlcore.text import translate
 
 WRITTEN = "link:written"

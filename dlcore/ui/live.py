@@ -4,8 +4,10 @@ redrawn from the run's record while a worker trains it, the replay slider, and e
     values = ui.settings(page, SETTINGS)
     run = ui.live_run(page, values, build, draw, code=[Model, supervised_step], pace=100)
 
-build() makes a fresh dlcore.runs.Run from the page's settings (or None when the page has said why it
-cannot: the last run then stays); draw(frame) returns the page's
+build(spec) makes a fresh dlcore.engine.runs.Run from the run's spec (dlcore.engine.spec.RunSpec: the page's lecture
+and variant, its settings' values, the sidebar's seed and device), or None when the page has said why it cannot (the
+last run then stays): the lecture's own build (dlcore.lectures.build), or the page's where the run needs what only
+the page holds (an uploaded file).  draw(frame) returns the page's
 charts for a Frame of the run: {name: Plotly figure, or markdown text, or a DataFrame}.
 The run trains in a worker thread (dlcore.runs), so every widget stays usable: a rerun of
 the page does not touch it.  A fragment polls the run a few times a second while it trains.
@@ -21,15 +23,16 @@ import plotly.graph_objects as go
 import streamlit as st
 import torch
 
-from dlcore import figures
-from dlcore.devices import race_devices
-from dlcore.runs import EarlierRun, Frame, Run, difference, remember, shown_value
-from dlcore.settings import Values
-from dlcore.tensorboard import TensorBoardLogger, logger_of, run_folder
+from dlcore.engine import figures
+from dlcore.engine.devices import race_devices
+from dlcore.engine.runs import EarlierRun, Frame, Run, difference, remember, shown_value
+from dlcore.engine.settings import Values
+from dlcore.engine.spec import RunSpec
+from dlcore.engine.tensorboard import TensorBoardLogger, logger_of, run_folder
 from dlcore.ui import link
 from dlcore.ui.export import download_run
-from dlcore.training import Timing
-from dlcore.ui.frame import Page, device_label, finish_page, on_device
+from dlcore.engine.training import Timing
+from dlcore.ui.frame import Page, device_label, finish_page
 from dlcore.ui.widgets import kept
 
 REDRAW_SECONDS = 0.25
@@ -47,6 +50,7 @@ SPEEDS = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
 """Steps a second the speed control offers; 0 is as fast as possible."""
 
 Draw = Callable[[Frame], dict]
+Build = Callable[[RunSpec], "Run | None"]
 
 
 def _session_alive() -> Callable[[], bool]:
@@ -75,7 +79,7 @@ def _clicked(keys: _Keys, action: str) -> Callable[[], None]:
     return remember_click
 
 
-def _act(page: Page, keys: _Keys, action: str, values: Values, build: Callable[[], Run], more: int) -> None:
+def _act(page: Page, keys: _Keys, action: str, values: Values, build: Build, more: int) -> None:
     """Carry out a click; what went wrong is kept in session state and shown under the controls."""
     state = st.session_state
     run: Run | None = state.get(keys.run)
@@ -106,10 +110,11 @@ def _act(page: Page, keys: _Keys, action: str, values: Values, build: Callable[[
         run.start(until)
 
 
-def _start_fresh(page: Page, keys: _Keys, values: Values, build: Callable[[], Run], until: str | None) -> None:
+def _start_fresh(page: Page, keys: _Keys, values: Values, build: Build, until: str | None) -> None:
     state = st.session_state
+    spec = page.spec(values)
     try:
-        run = build()
+        run = build(spec)
     except Exception as error:  # a page's model or data could not be made: say so, keep the page and its run
         state[keys.messages] = [("error", "train.failed", {"error": f"{type(error).__name__}: {error}"})]
         return
@@ -122,7 +127,7 @@ def _start_fresh(page: Page, keys: _Keys, values: Values, build: Callable[[], Ru
     number = state.get(keys.count, 0) + 1
     state[keys.count] = number
     state[keys.earlier] = remember(state.get(keys.earlier, []), old, number - 1)
-    run.settings = _run_settings(page, values)
+    run.spec = spec
     if page.log_runs:
         run.trainer.callbacks.append(TensorBoardLogger(run_folder(page.key), run.model))
     run.alive = _session_alive()
@@ -132,22 +137,22 @@ def _start_fresh(page: Page, keys: _Keys, values: Values, build: Callable[[], Ru
     run.start(until)
 
 
-def start_run(page: Page, values: Values, build: Callable[[], Run]) -> None:
+def start_run(page: Page, values: Values, build: Build) -> None:
     """Start a fresh run of a page from elsewhere, as its Train button would (another page's one-click training)."""
     _start_fresh(page, _Keys(page), values, build, None)
 
 
-def _start_race(page: Page, keys: _Keys, values: Values, build: Callable[[], Run]) -> None:
-    """The page's run built for the CPU and for the GPU (page.device is each in turn), trained side by side."""
+def _start_race(page: Page, keys: _Keys, values: Values, build: Build) -> None:
+    """The page's run built for the CPU and for the GPU (the spec on each device), trained side by side."""
     state = st.session_state
     racers = []
     try:
         for device in race_devices():
-            with on_device(device):
-                racer = build()
+            spec = page.spec(values).on(device)
+            racer = build(spec)
             if racer is None:
                 return
-            racer.settings, racer.alive = _run_settings(page, values) | {"device": device}, _session_alive()
+            racer.spec, racer.alive = spec, _session_alive()
             racers.append(racer)
     except Exception as error:  # e.g. the GPU ran out of memory: say so, keep the page
         state[keys.messages] = [("error", "train.failed", {"error": f"{type(error).__name__}: {error}"})]
@@ -186,11 +191,6 @@ def _timing_text(page: Page, run: Run) -> str:
     return page.t("timing.line", device=device_label(run.device), threads=torch.get_num_threads(),
                   samples=f"{timing.samples_per_second:,.0f}", ms=f"{timing.ms_per_batch:.3g}",
                   epoch=f"{timing.seconds_per_epoch:.3g}" if timing.epochs else "—")
-
-
-def _run_settings(page: Page, values: Values) -> dict:
-    """What a run is made from: the page's settings, the seed and the device."""
-    return {**values.for_run(), "seed": page.seed, "device": str(page.device)}
 
 
 def _controls(page: Page, keys: _Keys, run: Run | None, values: Values, step_batches: bool, pace: int | None) -> None:
@@ -377,7 +377,7 @@ def _poll_again(keys: _Keys, polled: str | None) -> None:
         st.rerun()  # the run ended, paused or left the line: redraw the whole page once, and poll as that needs
 
 
-def live_run(page: Page, values: Values, build: Callable[[], Run], draw: Draw, *, code: list = (),
+def live_run(page: Page, values: Values, build: Build, draw: Draw, *, code: list = (),
              pace: int | None = None, step_batches: bool = False, compare: dict | None = None) -> Run | None:
     """The page's training controls and live charts; returns the page's run (None before the first Train).
 
@@ -403,7 +403,7 @@ def live_run(page: Page, values: Values, build: Callable[[], Run], draw: Draw, *
     wording = _wording(page, values)
     if run is not None:
         live = {setting.name for setting in values.settings if setting.live}
-        now = {name: value for name, value in _run_settings(page, values).items() if name not in live}
+        now = {name: value for name, value in page.spec(values).settings.items() if name not in live}
         changes = difference({name: run.settings.get(name) for name in now}, now, **wording)
         if changes:
             st.caption(page.t("train.next_run", changes=changes))

@@ -1,19 +1,20 @@
 """Download a run's weights; load weights from a file into it."""
 from __future__ import annotations
 
-from typing import Callable
-
 import streamlit as st
 
-from dlcore.checkpoints import WeightsError, load_weights, state_bytes, weights_bytes
-from dlcore.runs import Run
+from dlcore.engine.checkpoints import WeightsError, load_weights, state_bytes, weights_bytes
+from dlcore.engine.runs import Run
+from dlcore.engine.settings import Values
 from dlcore.ui.frame import Page
+from dlcore.ui.live import Build
 
 
-def weights_section(page: Page, build: Callable[[], Run]) -> None:
+def weights_section(page: Page, values: Values, build: Build) -> None:
     """Download the run's weights (a copy between two steps while it trains); upload weights into it,
     or into a fresh, untrained run when there is none.  A run that is training is paused first."""
     run_key, upload_key, message_key = f"run:{page.key}", f"{page.key}:weights_upload", f"{page.key}:weights_message"
+    spec = page.spec(values)  # the run the weights go into when there is none yet
 
     def uploaded():
         file = st.session_state.get(upload_key)
@@ -23,7 +24,9 @@ def weights_section(page: Page, build: Callable[[], Run]) -> None:
         if run is not None and run.busy:
             run.pause()
             run.join(1.0)
-        run = run or build()
+        if run is None:
+            run = build(spec)
+            run.spec = spec
         try:
             load_weights(run.model, file.getvalue())
         except WeightsError as error:

@@ -5,7 +5,7 @@ import math
 
 import streamlit as st
 
-from dlcore.settings import Setting, Settings, Values
+from dlcore.engine.settings import Setting, Settings, Values
 from dlcore.ui import link
 
 

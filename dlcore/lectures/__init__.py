@@ -1,0 +1,121 @@
+"""The course: every lecture is a package of its own here (`dlcore/lectures/<key>/`), found by walking this folder.
+
+A lecture's `lecture.py` declares `LECTURE`: its number, icon, part of the course and place in it, its step on a
+student's path, its prepared demos and how its preview picture is made.  Its key names everything about it: its
+folder, its page (`pages/<key>.py`, so its address `/<key>`), its texts (`<key>.…`, its title `lecture.<key>`) and
+its preview (`static/previews/<key>.png`).  The menu, the home page, the previews and the tests' lists of pages are
+derived from these declarations; a package without `lecture.py` is a family that lectures share (`classifiers`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import import_module
+from pathlib import Path
+
+from dlcore.engine.runs import Run
+from dlcore.engine.spec import RunSpec
+
+APP_ROOT = Path(__file__).resolve().parents[2]
+PARTS = ["basics", "pytorch", "cnn", "rnn"]
+"""The parts of the course, in order (text keys app.group.<part>)."""
+PREVIEW_SIZE = (360, 250)
+"""Width and height of a preview picture, in pixels."""
+
+
+@dataclass(frozen=True)
+class Demo:
+    """A prepared demo: the lecture's page opened by a link with these settings, training at once (text keys
+    app.demo.<key> and app.demo.<key>.help say what it shows with the default seed)."""
+
+    key: str
+    settings: dict
+    lecture: str = ""  # set by the registry
+
+    @property
+    def page(self) -> str:
+        return f"pages/{self.lecture}.py"
+
+    @property
+    def query(self) -> dict:
+        return {**self.settings, "autorun": "1"}
+
+
+@dataclass(frozen=True)
+class Preview:
+    """How scripts/previews.py photographs the lecture's live chart for its card on the home page."""
+
+    query: str = ""
+    """Link settings that keep the run short (present=1: the projector view's thicker lines, for line charts)."""
+    charts: tuple[str, ...] = ()
+    """The charts to photograph, stacked: a text key of the chart's title (its words before any placeholder), or
+    words of the title itself."""
+    top: bool = False
+    """Keep the top of a tall picture at the full width, rather than the whole picture made smaller."""
+    train: int | None = None
+    """Click the page's n-th Train button instead of starting its first run by the link (0 is the first)."""
+    digit: int | None = None
+    """Draw this digit on the page's canvas with the mouse once its model has trained (Draw a digit)."""
+
+
+@dataclass(frozen=True)
+class Lecture:
+    """A lecture's place in the course."""
+
+    number: str  # the course's lecture number(s), as shown: "2–3"
+    icon: str
+    part: str  # one of PARTS
+    order: int  # its place in the course (the menu's and the home page's order)
+    preview: Preview = Preview()
+    path_step: int | None = None  # its step on a student's path through the course (text key app.path.<key>)
+    demos: tuple[Demo, ...] = ()
+    key: str = field(default="", compare=False)  # its package's name, set by the registry
+
+    @property
+    def page(self) -> str:
+        """Its page, from the app root."""
+        return f"pages/{self.key}.py"
+
+    @property
+    def built(self) -> bool:
+        return (APP_ROOT / self.page).exists()
+
+    def preview_file(self, lang: str = "en") -> Path:
+        """The picture of the page's live chart in that language (made by scripts/previews.py)."""
+        return APP_ROOT / "static" / "previews" / (f"{self.key}.png" if lang == "en" else f"{self.key}.{lang}.png")
+
+
+def _declared(key: str) -> Lecture:
+    declared = import_module(f"{__name__}.{key}.lecture").LECTURE
+    demos = tuple(Demo(demo.key, demo.settings, key) for demo in declared.demos)
+    return Lecture(**{**declared.__dict__, "key": key, "demos": demos})
+
+
+@cache
+def lectures() -> tuple[Lecture, ...]:
+    """Every lecture of the course, in its order."""
+    folder = Path(__file__).resolve().parent
+    found = [_declared(package.name) for package in folder.iterdir() if (package / "lecture.py").exists()]
+    return tuple(sorted(found, key=lambda lecture: lecture.order))
+
+
+def lecture(key: str) -> Lecture:
+    return next(found for found in lectures() if found.key == key)
+
+
+def demos() -> list[Demo]:
+    """The lecturer's prepared demos, lecture by lecture."""
+    return [demo for found in lectures() for demo in found.demos]
+
+
+def student_path() -> list[Lecture]:
+    """A student's path through the course, one lecture after another."""
+    return sorted((found for found in lectures() if found.path_step is not None), key=lambda found: found.path_step)
+
+
+def build(spec: RunSpec) -> Run | None:
+    """The run of a spec, made by its lecture's own build(spec) — no page, no session — with the spec recorded."""
+    run = import_module(f"{__name__}.{spec.lecture}.lecture").build(spec)
+    if run is not None:
+        run.spec = spec
+    return run

@@ -1,0 +1,14 @@
+"""Lecture 10: the course's CNN with its feature maps and kernels refreshed while it trains."""
+from dlcore.lectures import Demo, Lecture, Preview
+from dlcore.lectures.classifiers.training import classifier_build
+from dlcore.lectures.cnn_basics.model import MODELS
+
+LECTURE = Lecture(
+    "10", "🖼️", "cnn", order=130, path_step=6,
+    preview=Preview("train_size=2000&epochs=2", ("conv1", "conv2")),
+    demos=(
+        Demo("feature_maps", {"train_size": "10000", "epochs": "3", "present": "1"}),
+    ))
+
+build = classifier_build(MODELS)
+"""The run of a spec whose variant is one of MODELS: the course's CNN on MNIST, seed 002's on CIFAR-10."""
