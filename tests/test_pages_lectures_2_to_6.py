@@ -71,7 +71,7 @@ def test_home_lists_the_lectures_in_course_order_with_device_and_data(app, lang)
     assert shown.count(soon) == 0  # every lecture is built
     headings = [m.value for m in at.markdown if m.value.startswith("####")]
     assert "Linear model" in headings[0] or "线性模型" in headings[0]
-    assert len(headings) == len(lectures()) == 18  # twelve lecture topics, Draw a digit, your own data,
+    assert len(headings) == len(lectures()) >= 18  # twelve lecture topics, Draw a digit, your own data,
     # generalisation, the playground, images from folders and transfer learning
 
 

@@ -82,4 +82,7 @@ STRINGS = {
     "advanced_cnns.fig.accuracy_title": ("Test accuracy per epoch", "每轮测试准确率"),
     "advanced_cnns.fig.test_accuracy": ("Test accuracy (%)", "测试准确率（%）"),
     "advanced_cnns.fig.loss_title": ("Training loss per batch", "每批次训练损失"),
+    # its card and menu entry, its step on a student's path, its demos
+    "lecture.advanced_cnns": ("Advanced CNNs: Inception and ResNet", "高级 CNN：Inception 与 ResNet"),
+    "lecture.advanced_cnns.about": ("1×1 convolutions, Inception blocks and residual connections.", "1×1 卷积、Inception 模块与残差连接。"),
 }

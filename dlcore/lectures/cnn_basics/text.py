@@ -33,4 +33,14 @@ STRINGS = {
     "cnnfig.kernels_title": ("First-layer kernels: {out} × {inputs} × {k} × {k}", "第一层卷积核：{out} × {inputs} × {k} × {k}"),
     "cnnfig.units_title": ("{name}: {n} units", "{name}：{n} 个单元"),
     "cnnfig.input_title": ("Input image ({label})", "输入图像（{label}）"),
+    # its card and menu entry, its step on a student's path, its demos
+    "lecture.cnn_basics": ("CNN basics", "卷积神经网络基础"),
+    "lecture.cnn_basics.about": ("Convolution and pooling feature maps sharpening as the CNN learns.", "看卷积和池化特征图随训练逐渐清晰。"),
+    "app.path.cnn_basics": ("convolutions, and the feature maps they learn", "卷积，以及它们学到的特征图"),
+    "app.demo.feature_maps": ("Lecture 10 · feature maps, projector view", "第 10 讲 · 特征图（投影模式）"),
+    "app.demo.feature_maps.help": (
+        "The course's CNN on 10,000 images for 3 epochs (about 95 %), in the projector view: conv1's and conv2's "
+        "maps of one digit redrawn as it learns.",
+        "课程的 CNN 在 10,000 张图像上训练 3 轮（约 95 %），投影模式：同一个数字在 conv1 和 conv2 的特征图随训练重绘。",
+    ),
 }

@@ -134,4 +134,7 @@ STRINGS = {
                         "加了瓶颈层后只需 **{percent:.1f} %** 的计算量（乘法少 {ratio:.2f} 倍）。"),
     "convolution.cost_more": ("Here the bottleneck costs more: {ratio:.2f}× the multiplications of the direct convolution.",
                        "这里瓶颈层反而更贵：乘法次数是直接卷积的 {ratio:.2f} 倍。"),
+    # its card and menu entry, its step on a student's path, its demos
+    "lecture.convolution": ("Convolution arithmetic", "卷积运算"),
+    "lecture.convolution.about": ("Padding, stride, pooling and output sizes, worked by hand.", "填充、步长、池化与输出尺寸，逐步演算。"),
 }

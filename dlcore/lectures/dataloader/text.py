@@ -40,4 +40,7 @@ STRINGS = {
         "仅加载一轮，`num_workers=0` 用 2.2 毫秒，设为 2 则用 91 毫秒（批大小 32）；逐个病人时为 15 毫秒对 796 毫秒——"
         "每轮都要启动工作进程并在进程间传送张量。当 `__getitem__` 很慢（读取并解码图像文件）时工作进程才划算，所以本页在训练进程中加载。",
     ),
+    # its card and menu entry, its step on a student's path, its demos
+    "lecture.dataloader": ("Dataset and DataLoader", "Dataset 与 DataLoader"),
+    "lecture.dataloader.about": ("Epochs, batches and iterations, with a real Dataset.", "用真实的 Dataset 理解 epoch、batch 与 iteration。"),
 }

@@ -112,4 +112,8 @@ STRINGS = {
         "After {steps} steps: my digits read right {own}; test images {test}.",
         "经过 {steps} 步：我的数字正确率 {own}；测试图像 {test}。",
     ),
+    # its card and menu entry, its step on a student's path, its demos
+    "lecture.draw": ("Draw a digit", "手写一个数字"),
+    "lecture.draw.about": ("Every model you trained reads your handwriting, shows what it sees inside, and learns it.",
+                           "你训练的每个模型都来读你的笔迹，展示它内部看到了什么，并学会你的笔迹。"),
 }

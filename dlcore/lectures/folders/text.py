@@ -135,4 +135,8 @@ STRINGS = {
                            "tensor of the same size (end with `ToTensor()` after a crop to a fixed size).",
                            "DataLoader 无法组成一个批次：{detail}。一个批次要求每张照片都输出同样大小的张量"
                            "（裁剪到固定大小后，以 `ToTensor()` 结尾）。"),
+    # its card and menu entry, its step on a student's path, its demos
+    "lecture.folders": ("Images from folders and transforms", "文件夹中的图像与 transforms"),
+    "lecture.folders.about": ("Ants and bees by folder with ImageFolder; build a transforms pipeline and see augmentation.",
+                              "用 ImageFolder 按文件夹读蚂蚁和蜜蜂；搭一条 transforms 流水线，看数据增强的随机性。"),
 }

@@ -111,4 +111,14 @@ STRINGS = {
     "generalisation.decay_result": ("After {epochs} epochs: training loss {train:.3g}, test loss **{test:.3g}**, "
                          "‖w‖ = **{norm:.3g}** (λ = {lambd:g}).",
                          "{epochs} 轮后：训练损失 {train:.3g}，测试损失 **{test:.3g}**，‖w‖ = **{norm:.3g}**（λ = {lambd:g}）。"),
+    # its card and menu entry, its step on a student's path, its demos
+    "lecture.generalisation": ("Generalisation: over-fitting, weight decay, dropout", "泛化：过拟合、权重衰减与 Dropout"),
+    "lecture.generalisation.about": ("d2l's polynomial degrees, weight decay and dropout: training against test, live.",
+                                     "d2l 的多项式阶数、权重衰减与 Dropout：训练与测试的实时对比。"),
+    "app.demo.overfit": ("Generalisation · 15 degrees on 20 points over-fit", "泛化 · 20 个点上的 15 阶多项式过拟合"),
+    "app.demo.overfit.help": (
+        "A degree-15 polynomial on 20 of d2l's points: the training loss falls to about 1.5 while the test loss is "
+        "thousands of times larger, and the curve swings between the points.",
+        "在 d2l 的 20 个点上拟合 15 阶多项式：训练损失降到约 1.5，测试损失却大上几千倍，曲线在点之间剧烈摆动。",
+    ),
 }

@@ -66,4 +66,7 @@ STRINGS = {
     "multiple_input.try_exercise": ("Train the exercise: ReLU, batches of 32", "训练练习：ReLU，批大小 32"),
     "multiple_input.result": ("Validation accuracy **{accuracy:.1%}** (one answer for everyone: {majority:.1%}).",
                         "验证准确率 **{accuracy:.1%}**（对所有人给同一答案：{majority:.1%}）。"),
+    # its card and menu entry, its step on a student's path, its demos
+    "lecture.multiple_input": ("Multiple-dimension input", "多维特征输入"),
+    "lecture.multiple_input.about": ("The diabetes data set through three stacked linear layers.", "糖尿病数据集与三层线性网络。"),
 }

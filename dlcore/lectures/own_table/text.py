@@ -143,4 +143,8 @@ STRINGS = {
     "own_table.standardised": ("standardised value", "标准化后的值"),
     "own_table.correlation_title": ("How each feature goes with {label} (correlation)", "每个特征与 {label} 的相关系数"),
     "own_table.correlation": ("correlation", "相关系数"),
+    # its card and menu entry, its step on a student's path, its demos
+    "lecture.own_table": ("Your own data", "你自己的数据"),
+    "lecture.own_table.about": ("Your CSV, or scikit-learn's iris, wine or breast cancer, through lecture 7's network.",
+                                "你的 CSV，或 scikit-learn 的鸢尾花、葡萄酒、乳腺癌数据，用第 7 讲的网络来学。"),
 }

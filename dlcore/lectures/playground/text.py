@@ -71,4 +71,15 @@ STRINGS = {
     "playground.test": ("test", "测试"),
     "playground.result": ("Test accuracy **{test:.1%}** (training points: {train:.1%}); test loss {loss:.3f}.",
                     "测试准确率 **{test:.1%}**（训练点：{train:.1%}）；测试损失 {loss:.3f}。"),
+    # its card and menu entry, its step on a student's path, its demos
+    "lecture.playground": ("Playground: a 2-D classifier", "游乐场：二维分类器"),
+    "lecture.playground.about": ("TensorFlow Playground with real PyTorch: decision regions and units, live.",
+                                 "用真正的 PyTorch 玩 TensorFlow Playground：实时的决策区域与神经元。"),
+    "app.demo.spiral": ("Playground · a three-class spiral unwound", "游乐场 · 解开三类螺旋"),
+    "app.demo.spiral.help": (
+        "Three ReLU layers of 16 units with Adam unwind a three-arm spiral of 1,000 points in 40 epochs: the plane's "
+        "colours follow the arms (test accuracy above 90 %).",
+        "三层各 16 个单元的 ReLU 网络用 Adam 在 40 轮内解开 1,000 个点的三臂螺旋：平面的颜色顺着螺旋臂分开（测试准确率超过 "
+        "90 %）。",
+    ),
 }

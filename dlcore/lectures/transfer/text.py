@@ -88,4 +88,8 @@ STRINGS = {
     "transfer.shapes": ("The replaced layer", "被替换的层"),
     "transfer.shapes_text": ("`{path}`: `{old}` → `{new}` · {trainable:,} of {total:,} parameters train ({share:.3g} %).",
                              "`{path}`：`{old}` → `{new}` · {total:,} 个参数中有 {trainable:,} 个参与训练（{share:.3g} %）。"),
+    # its card and menu entry, its step on a student's path, its demos
+    "lecture.transfer": ("Transfer learning: a pretrained ResNet", "迁移学习：预训练的 ResNet"),
+    "lecture.transfer.about": ("An ImageNet network with a new last layer learns ants and bees from 244 photos.",
+                               "换上新的最后一层，ImageNet 预训练网络只用 244 张照片就学会分辨蚂蚁和蜜蜂。"),
 }

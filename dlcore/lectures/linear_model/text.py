@@ -1,5 +1,4 @@
 STRINGS = {
-    # lectures 2-3
     "linear_model.title": ("Lectures 2–3 · Linear model and gradient descent", "第 2–3 讲 · 线性模型与梯度下降"),
     "linear_model.intro": (
         "The model is ŷ = x · w on the course's data x = [1, 2, 3], y = [2, 4, 6]. Sweeping w over [0, 4] draws the "
@@ -24,26 +23,14 @@ STRINGS = {
         "which is why stochastic steps (noisy, one sample at a time) help.",
         "这里的代价函数是凸的，只有一个最小值。深度网络的代价函数不是凸的——有局部极小值和鞍点，所以带噪声的随机梯度下降反而有帮助。",
     ),
-    # lecture 4
-    "backprop.title": ("Lecture 4 · Back-propagation with autograd", "第 4 讲 · 用 autograd 实现反向传播"),
-    "backprop.intro": (
-        "The same task, but the gradient comes from autograd: `w.requires_grad = True`; for each sample "
-        "`l = (x * w − y) ** 2`, `l.backward()` fills `w.grad`, we update w without recording it in the graph, "
-        "and zero the gradient — otherwise the next backward() would add to it.",
-        "同样的任务，但梯度由 autograd 计算：`w.requires_grad = True`；对每个样本计算 `l = (x * w − y) ** 2`，"
-        "`l.backward()` 填好 `w.grad`，在不记录计算图的情况下更新 w，然后把梯度清零——否则下一次 backward() 会累加上去。",
+    "lecture.linear_model": ("Linear model & gradient descent", "线性模型与梯度下降"),
+    "lecture.linear_model.about": ("Sweep w to draw the cost curve, then watch gradient descent walk down it.", "遍历 w 画出代价曲线，再看梯度下降一步步走到谷底。"),
+    "app.path.linear_model": ("what a model, a loss and a gradient step are, on three points",
+                              "在三个点上理解模型、损失和一步梯度下降"),
+    "app.demo.diverge": ("Lectures 2–3 · a rate of 0.3 diverges", "第 2–3 讲 · 学习率 0.3 发散"),
+    "app.demo.diverge.help": (
+        "w jumps across the valley, further at every step, until the page stops the run and says so (epoch 13). "
+        "The course's 0.01 walks down instead.",
+        "w 每一步都越过谷底、越跳越远，直到页面停下训练并说明原因（第 13 轮）。课程的 0.01 则一步步走到谷底。",
     ),
-    "backprop.graph_title": ("The computational graph of one step", "一步的计算图"),
-    "backprop.graph_caption": (
-        "Read from `loss.grad_fn` after one forward and backward pass on the first sample with the current w. "
-        "x and y do not require gradients, so autograd does not track them; the chain rule multiplies the "
-        "local gradients from right to left: ∂loss/∂w = 2(ŷ − y) · x.",
-        "在第一个样本上用当前的 w 做一次前向和反向传播后，从 `loss.grad_fn` 读出。x 和 y 不需要梯度，所以 autograd 不跟踪它们；"
-        "链式法则从右向左把局部梯度相乘：∂loss/∂w = 2(ŷ − y) · x。",
-    ),
-    "backprop.value": ("value", "值"),
-    "backprop.steps_title": ("w and its gradient at every step", "每一步的 w 与梯度"),
-    "backprop.step": ("Step", "步"),
-    "backprop.table": ("Every step: the sample, w before the update, w.grad and the loss", "每一步：样本、更新前的 w、w.grad 和损失"),
-    "backprop.predict": ("Prediction for x = 4: before training **{before:.4f}**, after **{after:.4f}**", "x = 4 的预测：训练前 **{before:.4f}**，训练后 **{after:.4f}**"),
 }

@@ -1,5 +1,4 @@
 STRINGS = {
-    # lecture 5
     "linear_regression.title": ("Lecture 5 · Linear regression with nn.Linear", "第 5 讲 · 用 nn.Linear 做线性回归"),
     "linear_regression.intro": (
         "Prepare the data, design the model as an `nn.Module`, pick a loss and an optimizer, then loop: "
@@ -21,25 +20,17 @@ STRINGS = {
     "linear_regression.error": ("error", "误差"),
     "linear_regression.batch_size": ("Batch size", "批量大小"),
     "linear_regression.lbfgs_note": ("LBFGS evaluates the loss several times per step, so its step takes a closure.", "LBFGS 每一步会多次计算损失，因此它的 step 需要传入一个闭包 (closure)。"),
-    # lecture 6
-    "logistic_regression.title": ("Lecture 6 · Logistic regression", "第 6 讲 · 逻辑斯蒂回归"),
-    "logistic_regression.intro": (
-        "Hours studied → pass or fail. The model is `sigmoid(Linear(1, 1))`, trained with the binary cross-entropy "
-        "`-(y log ŷ + (1 − y) log(1 − ŷ))` summed over the samples.",
-        "学习时长 → 是否通过。模型为 `sigmoid(Linear(1, 1))`，用二元交叉熵 `-(y log ŷ + (1 − y) log(1 − ŷ))` 对样本求和来训练。",
+    "lecture.linear_regression": ("Linear regression with nn.Linear", "用 nn.Linear 做线性回归"),
+    "lecture.linear_regression.about": ("The fitted line moving over the points; eight optimizers to compare.", "拟合直线在数据点上实时移动；比较八种优化器。"),
+    "app.path.linear_regression": ("the same model the PyTorch way: nn.Linear, a loss, an optimizer",
+                                   "用 PyTorch 的方式写同一个模型：nn.Linear、损失函数、优化器"),
+    "app.demo.lbfgs": ("Lecture 5 · LBFGS fits in one epoch", "第 5 讲 · LBFGS 一轮拟合好"),
+    "app.demo.lbfgs.help": (
+        "Rate 1, 10 epochs: the loss falls from 74 to almost 0 in the first epoch (one LBFGS step evaluates the loss "
+        "up to 20 times, through its closure). Train the page's SGD first: its curve stays beside, faint.",
+        "学习率 1、10 轮：损失在第一轮就从 74 降到几乎为 0（LBFGS 的一步通过闭包最多计算 20 次损失）。"
+        "先用页面默认的 SGD 训练一次：它的曲线会淡淡地留在旁边作对比。",
     ),
-    "logistic_regression.plot_title": ("Probability of passing", "通过的概率"),
-    "logistic_regression.hours": ("Hours studied", "学习时长（小时）"),
-    "logistic_regression.probability": ("P(pass)", "P(通过)"),
-    "logistic_regression.boundary_at": ("boundary {x:.2f} h", "决策边界 {x:.2f} 小时"),
-    "logistic_regression.boundary": (
-        "Decision boundary: **{x:.2f} hours** — a student who studies longer is predicted to pass.",
-        "决策边界：**{x:.2f} 小时**——学习时间超过它的学生被预测为通过。",
-    ),
-    "logistic_regression.no_boundary": ("The model has no decision boundary yet (w = 0).", "模型还没有决策边界（w = 0）。"),
-}
-
-STRINGS.update({
     "linear_regression.params_title": ("Parameters during training", "训练过程中的参数"),
     "linear_regression.value": ("value", "值"),
-})
+}
