@@ -22,7 +22,7 @@ from torchvision.datasets.folder import IMG_EXTENSIONS
 from torchvision.datasets.utils import extract_archive
 
 from dlcore.data import ByteProgress, data_roots, download, writable_root
-from dlcore.uploads import best_decoding, picture_size
+from dlcore.uploads import ENCODING_NAMES, best_decoding, picture_size
 
 HYMENOPTERA = "hymenoptera_data"
 HYMENOPTERA_URL = "https://download.pytorch.org/tutorial/hymenoptera_data.zip"
@@ -207,7 +207,7 @@ def _decode_names(members: list[zipfile.ZipInfo]) -> str | None:
     names, encoding = best_decoding(raw, NAME_ENCODINGS)  # CP437 decodes any bytes: never None
     for member, name in zip(legacy, names):
         member.filename = name[: name.index("\0")] if "\0" in name else name
-    return encoding
+    return ENCODING_NAMES[encoding]
 
 
 def unpack_zip(content: bytes, destination: Path) -> UnpackedSplits:

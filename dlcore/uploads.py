@@ -4,11 +4,17 @@ error summed up in one line for the page's message."""
 from __future__ import annotations
 
 import io
+from itertools import islice
 import unicodedata
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+ENCODING_NAMES = {"utf-8": "UTF-8", "cp437": "CP437 (DOS)", "gb18030": "GBK/GB18030", "shift_jis": "Shift-JIS",
+                  "cp1252": "Windows-1252"}
+"""Python's names of the encodings tried, as a user knows them."""
+SAMPLE = 20_000
+"""Non-ASCII characters looked at to choose an encoding (a long file's first ones)."""
 LATIN_SYMBOLS = set("€£¥°±µ²³×÷–—‘’“”«»§©®\xa0")
 """Non-letters a Western file often holds (units, money, quotes)."""
 
@@ -39,7 +45,8 @@ def best_decoding(texts: list[bytes], encodings: tuple[str, ...]) -> tuple[list[
             decoded = [text.decode(encoding) for text in texts]
         except UnicodeDecodeError:
             continue
-        foreign = [character for text in decoded for character in text if ord(character) > 127]
+        foreign = list(islice((character for text in decoded for character in text if ord(character) > 127),
+                              SAMPLE))
         share = sum(_plausible(character, encoding) for character in foreign) / max(len(foreign), 1)
         if best is None or share > best[0]:
             best = (share, decoded, encoding)
@@ -84,3 +91,11 @@ def one_line(error: BaseException) -> str:
     """An unforeseen error as one line: its type and the first line of its message."""
     message = str(error).strip().splitlines()
     return f"{type(error).__name__}: {message[0][:200]}" if message else type(error).__name__
+
+
+def refusal(name: str, error: Exception) -> tuple[str, dict]:
+    """The message for a refused upload as (text key, values): a reader's own (its `key` and `values`), or, for an
+    error no reader foresaw, one naming the file and the error in one line."""
+    if isinstance(getattr(error, "key", None), str) and isinstance(getattr(error, "values", None), dict):
+        return error.key, {"name": name, **error.values}
+    return "upload.unexpected", {"name": name, "error": one_line(error)}

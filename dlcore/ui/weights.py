@@ -5,9 +5,10 @@ from typing import Callable
 
 import streamlit as st
 
-from dlcore.checkpoints import WeightsError, load_weights, state_bytes, weights_bytes
+from dlcore.checkpoints import load_weights, state_bytes, weights_bytes
 from dlcore.runs import Run
 from dlcore.ui.frame import Page
+from dlcore.uploads import refusal
 
 
 def weights_section(page: Page, build: Callable[[], Run]) -> None:
@@ -26,8 +27,8 @@ def weights_section(page: Page, build: Callable[[], Run]) -> None:
         run = run or build()
         try:
             load_weights(run.model, file.getvalue())
-        except WeightsError as error:
-            st.session_state[message_key] = ("error", error.key, error.values)
+        except Exception as error:  # a WeightsError, or what no check foresaw: said, and the run left as it was
+            st.session_state[message_key] = ("error", *refusal(file.name, error))
             return
         run.weights_replaced()
         st.session_state[run_key] = run
@@ -40,7 +41,7 @@ def weights_section(page: Page, build: Callable[[], Run]) -> None:
                                file_name=f"{page.key}.pt", mime="application/octet-stream",
                                key=f"{page.key}:weights_download")
             _epoch_weights(page, run)
-        st.file_uploader(page.t("weights.upload"), type=["pt", "pth"], key=upload_key, on_change=uploaded)
+        st.file_uploader(page.t("weights.upload"), type=["pt", "pth", "safetensors"], key=upload_key, on_change=uploaded)
         if message_key in st.session_state:
             kind, key, values = st.session_state[message_key]
             getattr(st, kind)(page.t(key, **values))
