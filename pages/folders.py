@@ -61,6 +61,9 @@ def keep_upload() -> None:
     folder = tempfile.TemporaryDirectory(prefix="dl-classroom-zip-")
     try:
         splits = unpack_zip(upload.getvalue(), Path(folder.name))
+        read, problem = read_splits(splits)
+        if not read:  # nothing to show (one class, no images): refused like a bad zip
+            raise problem
     except Exception as error:  # a FolderError, or what no check foresaw
         folder.cleanup()
         kept = st.session_state.get(UNPACKED) or Unpacked(upload.name, upload.size)
