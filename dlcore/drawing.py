@@ -81,7 +81,7 @@ def _opened(data: bytes) -> Image.Image:
             return picture.convert("RGBA")
     except UnreadablePicture:
         raise
-    except (OSError, ValueError, SyntaxError, struct.error, EOFError, ZeroDivisionError):
+    except (OSError, ValueError, SyntaxError, struct.error, EOFError):  # what Pillow raises on damaged data
         raise UnreadablePicture("draw.not_a_picture") from None
 
 

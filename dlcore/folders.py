@@ -3,7 +3,8 @@
 `find_hymenoptera` looks in the data directory, then the cache folder; `download_hymenoptera` fetches the
 PyTorch tutorial's zip into the first writable one and unpacks it.  `read_image_folder` is torchvision's
 `ImageFolder` with every file checked first: a file that is not an image of a kind it reads (the data set's
-`imageNotFound.gif`), or that cannot be opened, is skipped and reported, never fatal.  `unpack_zip` unpacks an
+`imageNotFound.gif`), that is too large (its size read before it is decoded), or that does not decode to its end,
+is skipped and reported, never fatal; so is one that fails only when an epoch decodes it.  `unpack_zip` unpacks an
 uploaded zip of class folders (checked: size, zip-slip) and finds its class folders, or its train/ and val/.
 """
 from __future__ import annotations
@@ -153,7 +154,7 @@ def _checked(path: str, skipped: list[Skipped]) -> bool:
         with Image.open(path) as image:
             image.draft("RGB", (64, 64))  # a JPEG decodes at an eighth of its size: all its data is still read
             image.load()
-    except (OSError, UnidentifiedImageError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
         skipped.append(Skipped(Path(path), "unreadable"))
         return False
     return True
@@ -214,9 +215,10 @@ def unpack_zip(content: bytes, destination: Path) -> UnpackedSplits:
     """Unpack a zip of class folders into `destination` and return its folders of class folders by split: {"train":
     …, "val": …} when it holds train/ and val/ (either alone too), else {"all": the folder}, with the code page of
     its names.  FolderError when it cannot be used: over UPLOAD_LIMIT_MB ("folders.zip_too_large") or unpacking to
-    over UNPACKED_LIMIT_MB ("folders.zip_unpacked_too_large"), not a zip or a damaged one ("folders.not_zip"), no
-    files ("folders.zip_empty"), a name that would land outside the folder ("folders.zip_unsafe", refused whole),
-    a password ("folders.zip_encrypted"), a compression zipfile does not read ("folders.zip_method")."""
+    over UNPACKED_LIMIT_MB ("folders.zip_unpacked_too_large"), not a zip ("folders.not_zip"), no files
+    ("folders.zip_empty"), a name that would land outside the folder ("folders.zip_unsafe", refused whole), a
+    password ("folders.zip_encrypted"), a member compressed in a way zipfile does not read ("folders.zip_method")
+    or damaged ("folders.zip_damaged")."""
     if len(content) > UPLOAD_LIMIT_MB * 2**20:
         raise FolderError("folders.zip_too_large", size=len(content) / 2**20, limit=UPLOAD_LIMIT_MB)
     try:

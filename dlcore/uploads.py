@@ -4,8 +4,8 @@ error summed up in one line for the page's message."""
 from __future__ import annotations
 
 import io
-from itertools import islice
 import unicodedata
+from itertools import islice
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError

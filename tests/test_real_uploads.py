@@ -84,6 +84,30 @@ def test_a_zip_protected_by_a_password_is_refused_with_its_own_message(tmp_path)
     assert refused.value.key == "folders.zip_encrypted"
 
 
+def patched(data: bytes, local: tuple[int, bytes], central: tuple[int, bytes]) -> bytes:
+    """The zip with bytes replaced at an offset of every local header and central-directory entry."""
+    data = bytearray(data)
+    for signature, (offset, value) in ((b"PK\x03\x04", local), (b"PK\x01\x02", central)):
+        start = data.find(signature)
+        while start >= 0:
+            data[start + offset: start + offset + len(value)] = value
+            start = data.find(signature, start + 1)
+    return bytes(data)
+
+
+def test_a_member_compressed_with_deflate64_or_damaged_is_named(tmp_path):
+    stored = zip_named({"ants/1.png": png(), "bees/1.png": png("blue")}, None)
+    deflate64 = patched(stored, (8, struct.pack("<H", 9)), (10, struct.pack("<H", 9)))  # method 9: Deflate64
+    with pytest.raises(FolderError) as refused:
+        unpack_zip(deflate64, tmp_path / "a")
+    assert refused.value.key == "folders.zip_method" and refused.value.values == {"name": "ants/1.png"}
+    damaged = bytearray(stored)
+    damaged[60:64] = b"\xff\xff\xff\xff"  # inside the first member's data: its CRC no longer matches
+    with pytest.raises(FolderError) as refused:
+        unpack_zip(bytes(damaged), tmp_path / "b")
+    assert refused.value.key == "folders.zip_damaged" and refused.value.values == {"name": "ants/1.png"}
+
+
 def test_a_picture_past_the_pixel_limit_and_a_truncated_one_are_skipped_and_listed(tmp_path):
     photo = io.BytesIO()
     Image.new("RGB", (64, 48), "green").save(photo, format="JPEG")
