@@ -9,8 +9,8 @@ import torch
 from dlcore import figures, image_figures, tables, ui
 from dlcore.classify import confusion_matrix
 from dlcore.settings import Settings, Values
-from dlcore.tables import (NETWORK, SOURCE, UPLOAD_LIMIT_MB, TableNet, label_setting, predictions, prepare, table_run,
-                           task_setting)
+from dlcore.tables import (NETWORK, SOURCE, UPLOAD_LIMIT_MB, TableNet, TableProblem, label_setting, predictions,
+                           prepare, table_run, task_setting)
 from dlcore.training import supervised_step
 from dlcore.uploads import refusal
 
@@ -96,7 +96,9 @@ with ui.folded(page):
                 task = choose_task(table, label)
             data = ready(source, name, content, header, label, task)
             st.session_state[LAST_GOOD] = table
-    except Exception as error:  # a TableProblem, or what no check foresaw: said, and the last good table kept
+    except Exception as error:  # a TableProblem, or what no check foresaw in a file: said, the last good table kept
+        if content is None and not isinstance(error, TableProblem):
+            raise
         problem = refusal(name, error)
     network = ui.settings(page, NETWORK, columns=3)
 if problem is not None:
