@@ -4,6 +4,7 @@ error summed up in one line for the page's message."""
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from itertools import islice
 from pathlib import Path
@@ -13,6 +14,7 @@ from PIL import Image, UnidentifiedImageError
 ENCODING_NAMES = {"utf-8": "UTF-8", "cp437": "CP437 (DOS)", "gb18030": "GBK/GB18030", "shift_jis": "Shift-JIS",
                   "cp1252": "Windows-1252"}
 """Python's names of the encodings tried, as a user knows them."""
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 SAMPLE = 20_000
 """Non-ASCII characters looked at to choose an encoding (a long file's first ones)."""
 LATIN_SYMBOLS = set("€£¥°±µ²³×÷–—‘’“”«»§©®\xa0")
@@ -45,11 +47,12 @@ def best_decoding(texts: list[bytes], encodings: tuple[str, ...]) -> tuple[list[
             decoded = [text.decode(encoding) for text in texts]
         except UnicodeDecodeError:
             continue
-        foreign = list(islice((character for text in decoded for character in text if ord(character) > 127),
-                              SAMPLE))
-        share = sum(_plausible(character, encoding) for character in foreign) / max(len(foreign), 1)
+        foreign = [found.group() for text in decoded for found in islice(NON_ASCII.finditer(text), SAMPLE)][:SAMPLE]
+        share = sum(_plausible(character, encoding) for character in foreign) / len(foreign) if foreign else 1.0
         if best is None or share > best[0]:
             best = (share, decoded, encoding)
+        if share == 1.0:  # no later encoding can do better
+            break
     return None if best is None else (best[1], best[2])
 
 
