@@ -118,6 +118,17 @@ def _decode(data: bytes) -> tuple[str, str]:
     return text, ENCODING_NAMES[encoding]
 
 
+def _delimiter(sample: str) -> str:
+    """The csv module's guess among comma, semicolon and tab (a comma when it has none); a semicolon when every line
+    holds as many of them, for a file of decimal commas without a header has as many commas on every line too."""
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        delimiter = ","
+    counts = {line.count(";") for line in sample.splitlines()[:-1] if line.strip()}
+    return ";" if delimiter == "," and len(counts) == 1 and counts != {0} else delimiter
+
+
 def _without_empty_columns(rows: list[list[str]]) -> int:
     """Drop the last column while every row has it and it is empty everywhere (a delimiter ending every line, as
     spreadsheets save); how many were dropped."""
@@ -129,20 +140,21 @@ def _without_empty_columns(rows: list[list[str]]) -> int:
     return dropped
 
 
-def _localised_numbers(cells: pd.DataFrame, delimiter: str) -> list[str]:
+def _localised_numbers(rows: list[list[str]], delimiter: str) -> list[int]:
     """Read numbers written as a spreadsheet of the user's country writes them: decimal commas where commas do not
     separate the cells (3,14 or 1.234,5), thousands separators in quoted cells where they do ("1,234.5").  A
-    column is changed only when every cell of it is then a number or missing; the names of those changed."""
+    column is changed (in place, before the header is guessed) only when every cell below its first is then a
+    number or missing; the positions of those changed."""
     pattern, plain = (THOUSANDS, lambda cell: cell.replace(",", "")) if delimiter == "," else (
         DECIMAL_COMMA, lambda cell: cell.replace(".", "").replace(",", "."))
     changed = []
-    for name in cells.columns:
-        column = cells[name].str.strip()
-        written = column.map(lambda cell: pattern.fullmatch(cell) is not None)
-        numbers = column.where(~written, column[written].map(plain))
-        if written.any() and all(_missing(cell) or _number(cell) is not None for cell in numbers):
-            cells[name] = numbers
-            changed.append(name)
+    for column in range(len(rows[0])):
+        written = [pattern.fullmatch(row[column].strip()) is not None for row in rows]
+        numbers = [plain(row[column].strip()) if match else row[column] for row, match in zip(rows, written)]
+        if any(written[1:]) and all(_missing(cell) or _number(cell) is not None for cell in numbers[1:]):
+            for row, number in zip(rows, numbers):
+                row[column] = number
+            changed.append(column)
     return changed
 
 
@@ -173,10 +185,7 @@ def read_csv(data: bytes, name: str = "table.csv", header: bool | None = None) -
     text, encoding = _decode(data)
     if not text.strip():
         raise TableProblem("empty")
-    try:
-        delimiter = csv.Sniffer().sniff(text[:65536], delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
+    delimiter = _delimiter(text[:65536])
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     rows, lines = [], []
     try:
@@ -195,16 +204,16 @@ def read_csv(data: bytes, name: str = "table.csv", header: bool | None = None) -
     for row, line in zip(rows, lines):
         if len(row) != width:
             raise TableProblem("ragged", row=line, found=len(row), expected=width)
+    changed = _localised_numbers(rows, delimiter)
     header = _guess_header(rows[0], rows[1:]) if header is None else header
     names = _names(rows[0]) if header else [f"x{number}" for number in range(1, width + 1)]
     body, lines = (rows[1:], lines[1:]) if header else (rows, lines)
     if len(body) < MIN_ROWS:
         raise TableProblem("too_few_rows", rows=len(body), least=MIN_ROWS)
-    cells = pd.DataFrame(body, columns=names, index=lines, dtype=object)
-    if changed := _localised_numbers(cells, delimiter):
+    if changed:
         notes.append(("table.note.decimal_comma" if delimiter != "," else "table.note.thousands",
-                      {"columns": ", ".join(changed)}))
-    return Table(name, cells, header, encoding, notes)
+                      {"columns": ", ".join(names[column] for column in changed)}))
+    return Table(name, pd.DataFrame(body, columns=names, index=lines, dtype=object), header, encoding, notes)
 
 
 def builtin_table(name: str) -> Table:

@@ -235,6 +235,12 @@ def test_decimal_commas_with_semicolons_are_numbers_and_said():
     assert data.features == ["a", "b"] and torch.isfinite(data.x).all() and table.cells["a"].iloc[3] == "4.5"
 
 
+def test_a_file_of_decimal_commas_without_a_header_is_numbers_from_its_first_line():
+    text = "".join(f"{a:.1f};{b};{c}\n".replace(".", ",") for a, b, c in rows())
+    table = read_csv(text.encode())
+    assert not table.header and table.cells["x1"].iloc[1] == "1.5" and len(table.cells) == 20
+
+
 def test_thousands_separators_inside_quotes_are_read():
     text = "price,b,label\n" + "".join(f'"{a * 1000:,.2f}",{b},{c}\n' for a, b, c in rows())
     table = read_csv(text.encode())
