@@ -20,6 +20,7 @@ from dlcore.uploads import refusal
 QUICK, QUICK_EPOCHS = ("cnn", "course"), 2
 POLL_SECONDS = 1.0  # while a model trains, what it reads is looked at again every second
 CANVAS = 280  # pixels a side: the canvas and its toolbar fit their column at 1280×720
+PICTURE_TYPES = ["png", "jpg", "jpeg", "bmp", "gif", "webp", "heic", "heif", "svg"]  # HEIC and SVG: to say what to do
 LAST_PICTURE = "draw:last_picture"  # (name, bytes, ink) of the last uploaded picture that could be read
 OWN = "draw:own"  # the student's digits: [(pixels (28, 28) in [0, 1], label)]
 MODELS = {**{("softmax", name): variant for name, variant in VARIANTS.items()}, ("cnn", "course"): CNN_MODELS["course"],
@@ -75,9 +76,8 @@ def drawing_input():
     choice = ui.kept(st.radio, page.t("draw.input"), "draw:input", "canvas", options=["canvas", "upload"],
                      format_func=lambda name: page.t(f"draw.input.{name}"), horizontal=True, label_visibility="collapsed")
     if choice == "upload":
-        file = st.file_uploader(page.t("draw.upload"), type=["png", "jpg", "jpeg", "bmp", "gif", "webp", "tif", "tiff",
-                                                             "heic", "heif", "svg"],
-                                key="draw:upload", help=page.t("draw.upload_help"))
+        file = st.file_uploader(page.t("draw.upload"), type=PICTURE_TYPES, key="draw:upload",
+                                help=page.t("draw.upload_help"))
         if file is None:
             return None, picture_ink, ("info", "draw.upload_empty", {})
         try:
