@@ -11,15 +11,18 @@ from dlcore.lectures.cnn_basics import figures as convnet_figures
 from dlcore.lectures.classifiers import figures as image_figures
 from dlcore.lectures.advanced_cnns.model import MODELS as ADVANCED_MODELS
 from dlcore.lectures.cnn_basics.model import MODELS as CNN_MODELS
-from dlcore.lectures.draw.drawing import UnreadablePicture, centred_digit, drawing_ink, model_input, picture_ink
+from dlcore.lectures.draw.drawing import centred_digit, drawing_ink, model_input, picture_ink
 from dlcore.lectures.draw.readers import (BATCH_SIZE, OWN_PER_BATCH, ROUND_STEPS, ROUNDS, SHIFT, fine_tuning_run, has_convolutions,
                             inside_figures, label_of, own_digits_accuracy, progress, read, readers, tuned_key)
 from dlcore.engine.settings import Settings, Values
 from dlcore.lectures.softmax.model import VARIANTS
+from dlcore.datasets.uploads import refusal
 
 QUICK, QUICK_EPOCHS = ("cnn_basics", "course"), 2
 POLL_SECONDS = 1.0  # while a model trains, what it reads is looked at again every second
 CANVAS = 280  # pixels a side: the canvas and its toolbar fit their column at 1280×720
+PICTURE_TYPES = ["png", "jpg", "jpeg", "bmp", "gif", "webp", "heic", "heif", "svg"]  # HEIC and SVG: to say what to do
+LAST_PICTURE = "draw:last_picture"  # (name, bytes, ink) of the last uploaded picture that could be read
 OWN = "draw:own"  # the student's digits: [(pixels (28, 28) in [0, 1], label)]
 MODELS = {**{("softmax", name): variant for name, variant in VARIANTS.items()}, ("cnn_basics", "course"): CNN_MODELS["course"],
           **{("advanced_cnns", name): variant for name, variant in ADVANCED_MODELS.items()}}
@@ -73,16 +76,20 @@ def drawing_input():
     choice = ui.kept(st.radio, page.t("draw.input"), "draw:input", "canvas", options=["canvas", "upload"],
                      format_func=lambda name: page.t(f"draw.input.{name}"), horizontal=True, label_visibility="collapsed")
     if choice == "upload":
-        file = st.file_uploader(page.t("draw.upload"), type=["png", "jpg", "jpeg", "bmp", "gif", "webp"],
-                                key="draw:upload", help=page.t("draw.upload_help"))
+        file = st.file_uploader(page.t("draw.upload"), type=PICTURE_TYPES, key="draw:upload",
+                                help=page.t("draw.upload_help"))
         if file is None:
             return None, picture_ink, ("info", "draw.upload_empty", {})
         try:
-            ink = picture_ink(file.getvalue())
-        except UnreadablePicture as error:
-            return None, picture_ink, ("error", error.key, {"name": file.name, **error.values})
-        st.image(file.getvalue(), width=160, caption=file.name)
-        return ink, picture_ink, None
+            st.session_state[LAST_PICTURE] = (file.name, file.getvalue(), picture_ink(file.getvalue()))
+            problem = None
+        except Exception as error:  # UnreadablePicture, or what no check foresaw: said, and the last good one kept
+            problem = ("error", *refusal(file.name, error))
+        if LAST_PICTURE not in st.session_state:
+            return None, picture_ink, problem
+        name, data, ink = st.session_state[LAST_PICTURE]
+        st.image(data, width=160, caption=name)
+        return ink, picture_ink, problem
     from streamlit_drawable_canvas import st_canvas
 
     stroke = ui.kept(st.slider, page.t("draw.stroke"), "draw:stroke", 20, min_value=8, max_value=40, step=2)

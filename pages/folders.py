@@ -13,11 +13,12 @@ import streamlit as st
 from dlcore import ui
 from dlcore.engine.data import data_dir
 from dlcore.lectures.folders.figures import photo_grid
-from dlcore.datasets.folders import (HYMENOPTERA, HYMENOPTERA_URL, SPLITS, UPLOAD_LIMIT_MB, FolderError, FolderImages,
+from dlcore.datasets.folders import (HYMENOPTERA, HYMENOPTERA_URL, MAX_PIXELS, SPLITS, UPLOAD_LIMIT_MB, FolderError, FolderImages,
                             download_hymenoptera, find_hymenoptera, read_image_folder, unpack_zip)
 from dlcore.engine.settings import Setting
 from dlcore.datasets.transforms import (DEFAULT_PIPELINE, EXAMPLES, STEPS, PipelineError, as_code, build_pipeline, describe,
                                draws, first_batch, join_steps, normalized, picture, split_steps)
+from dlcore.datasets.uploads import refusal
 
 IMAGES = Setting("images", "hymenoptera", "folders.images", widget="select", options=("hymenoptera", "upload"),
                  format="folders.images")
@@ -40,7 +41,8 @@ class Unpacked:
     size: int
     splits: dict[str, Path] = field(default_factory=dict)
     folder: tempfile.TemporaryDirectory | None = None
-    problem: FolderError | None = None
+    problem: tuple[str, dict] | None = None  # why the last zip uploaded was refused (these are the last good one's)
+    encoding: str | None = None  # the code page its file names were written in, when not UTF-8
 
 
 def forget_upload() -> None:
@@ -50,19 +52,25 @@ def forget_upload() -> None:
 
 
 def keep_upload() -> None:
-    """The uploader changed: unpack the new zip (once) into a folder of its own."""
-    forget_upload()
+    """The uploader changed: unpack the new zip (once) into a folder of its own; a zip refused leaves the last good
+    one in place, with the reason."""
     upload = st.session_state.get("folders:zip")
     if upload is None:
+        forget_upload()
         return
     folder = tempfile.TemporaryDirectory(prefix="dl-classroom-zip-")
     try:
         splits = unpack_zip(upload.getvalue(), Path(folder.name))
-    except FolderError as problem:
+        read, problem = read_splits(splits)
+        if not read:  # nothing to show (one class, no images): refused like a bad zip
+            raise problem
+    except Exception as error:  # a FolderError, or what no check foresaw
         folder.cleanup()
-        st.session_state[UNPACKED] = Unpacked(upload.name, upload.size, problem=problem)
+        kept = st.session_state.get(UNPACKED) or Unpacked(upload.name, upload.size)
+        st.session_state[UNPACKED] = replace(kept, problem=refusal(upload.name, error))
     else:
-        st.session_state[UNPACKED] = Unpacked(upload.name, upload.size, splits, folder)
+        forget_upload()
+        st.session_state[UNPACKED] = Unpacked(upload.name, upload.size, splits, folder, encoding=splits.encoding)
 
 
 def uploaded_zip() -> Unpacked | None:
@@ -89,6 +97,11 @@ def hymenoptera() -> dict[str, Path]:
     return {split: folder / split for split in SPLITS}
 
 
+def skipped_size(item) -> dict:
+    """A skipped image's size, for its message ("too large: 14,000 × 14,000 pixels")."""
+    return {"width": item.size[0], "height": item.size[1], "limit": MAX_PIXELS} if item.size else {}
+
+
 def read_splits(splits: dict[str, Path]) -> tuple[dict[str, FolderImages], FolderError | None]:
     """Each split's images (read once per server); the first split that cannot be used, and why."""
     read, problem = {}, None
@@ -110,9 +123,13 @@ with ui.folded(page):
         unpacked = uploaded_zip()
         if unpacked is None:
             st.info(page.t("folders.upload_first", limit=UPLOAD_LIMIT_MB))
-        elif unpacked.problem is not None:
-            st.error(page.t(unpacked.problem.key, **unpacked.problem.values))
         else:
+            if unpacked.problem is not None:
+                st.error(page.t(unpacked.problem[0], **unpacked.problem[1]))
+                if unpacked.splits:
+                    st.caption(page.t("folders.kept_file", name=unpacked.name, size=unpacked.size / 2**20))
+            if unpacked.encoding:
+                st.info(page.t("folders.names_encoding", encoding=unpacked.encoding))
             splits = unpacked.splits
     read, problem = read_splits(splits)
     if read:
@@ -137,7 +154,8 @@ counts = pd.DataFrame({page.t("folders.col.class"): classes,
 st.dataframe(counts, hide_index=True)
 if images.skipped:
     st.warning(page.t("folders.skipped", n=len(images.skipped)) + "\n" + "\n".join(
-        f"- `{item.path.relative_to(images.root)}`: {page.t(f'folders.skipped.{item.reason}')}"
+        f"- `{item.path.relative_to(images.root)}`: "
+        f"{page.t(f'folders.skipped.{item.reason}', **skipped_size(item))}"
         for item in images.skipped))
 shown = np.linspace(0, len(images) - 1, min(SAMPLES, len(images))).round().astype(int)
 samples = [images.dataset.samples[index] for index in shown]

@@ -15,8 +15,10 @@ from dlcore.engine.settings import Settings, Values
 from dlcore.lectures.own_table.model import (NETWORK, SOURCE, UPLOAD_LIMIT_MB, TableNet, TableProblem, label_setting, predictions,
                            prepare, table_run, task_setting)
 from dlcore.engine.training import supervised_step
+from dlcore.datasets.uploads import refusal
 
 UPLOADED = "own_table:uploaded"  # (name, bytes) of the uploaded file: kept when the page is left, unlike the uploader's
+LAST_GOOD = "own_table:last_good"  # the last table that could be read and prepared: still shown when a file is refused
 
 page = ui.page_setup("own_table")
 ui.lecture_header(page, "own_table.title", "own_table.intro")
@@ -68,7 +70,7 @@ def summary(data: tables.TableData) -> str:
         shares = pd.Series([data.classes[index] for index in data.y.tolist()]).value_counts(normalize=True)
         return page.t("own_table.summary.classification", classes=len(data.classes), **counts,
                       shares=", ".join(f"{name} {share:.0%}" for name, share in shares.items()))
-    values = data.y.numpy().ravel() * data.y_std + data.y_mean
+    values = data.y.numpy().ravel().astype(float) * data.y_std + data.y_mean
     return page.t("own_table.summary.regression", low=values.min(), high=values.max(), mean=data.y_mean, **counts)
 
 
@@ -96,15 +98,19 @@ with ui.folded(page):
             with right:
                 task = choose_task(table, label)
             data = ready(source, name, content, header, label, task)
-    except TableProblem as error:
-        problem = error
+            st.session_state[LAST_GOOD] = table
+    except Exception as error:  # a TableProblem, or what no check foresaw in a file: said, the last good table kept
+        if content is None and not isinstance(error, TableProblem):
+            raise
+        problem = refusal(name, error)
     network = ui.settings(page, NETWORK, columns=3)
 if problem is not None:
-    st.error(page.t(problem.key, **problem.values))
+    st.error(page.t(problem[0], **problem[1]))
 if data is not None:
     where = page.t("own_table.builtin", name=source) if content is None else f"`{name}`"
-    st.caption(f"{where} · {summary(data)}")
-chosen = {"own_table": source, **({"label": label, "task": task} if data is not None else {})}
+    notes = [page.t("own_table.read_as", encoding=table.encoding)] if content is not None else []
+    st.caption(" · ".join([where, summary(data), *notes, *(page.t(key, **values) for key, values in table.notes)]))
+chosen = {"table": source, **({"label": label, "task": task} if data is not None else {})}
 declared = [SOURCE] + ([label_setting(table), task_setting(table, label)] if data is not None else [])
 values = Values(Settings(*declared, *NETWORK), {**chosen, **network})
 
@@ -171,6 +177,10 @@ if run is not None and not run.busy and run.trainer.history.epochs:
                           file_name=f"{Path(trained.name).stem}-predictions.csv", mime="text/csv",
                           help=page.t("own_table.download_help"), key="own_table:predictions")
 
+if data is None and problem is not None and LAST_GOOD in st.session_state:
+    st.subheader(page.t("own_table.data_title"))
+    st.caption(page.t("own_table.last_good", name=st.session_state[LAST_GOOD].name))
+    st.dataframe(st.session_state[LAST_GOOD].cells.head(8))
 if data is not None:
     st.subheader(page.t("own_table.data_title"))
     st.caption(page.t("own_table.first_rows"))

@@ -2,7 +2,6 @@
 quick links that open prepared demos (each checked here: its settings are the page's own, and it shows what its
 text says)."""
 import re
-from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest

@@ -1,9 +1,12 @@
-"""Saving and loading a model's weights (its state_dict) as bytes, with clear reasons when a file does not fit."""
+"""Saving and loading a model's weights (its state_dict) as bytes, with clear reasons when a file does not fit.
+A file may be a `torch.save` file (.pt, .pth) or a `.safetensors` one (Hugging Face's format)."""
 from __future__ import annotations
 
 import io
+import struct
 
 import torch
+from safetensors.torch import load as load_safetensors
 
 
 class WeightsError(ValueError):
@@ -25,18 +28,40 @@ def state_bytes(state: dict) -> bytes:
     return buffer.getvalue()
 
 
+def is_safetensors(data: bytes) -> bool:
+    """Whether the bytes are a .safetensors file: an 8-byte header length, then that many bytes of JSON."""
+    if len(data) < 10 or data[8:9] != b"{":
+        return False
+    length = struct.unpack("<Q", data[:8])[0]
+    return length <= len(data) - 8
+
+
+def read_state(data: bytes) -> dict:
+    """The state_dict in a weights file's bytes (torch.save or .safetensors), its tensors on the CPU, or
+    WeightsError: unreadable, not a state_dict of tensors, or holding a NaN or an infinity (named)."""
+    try:
+        if is_safetensors(data):
+            state = load_safetensors(data)
+        else:
+            state = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
+    except Exception:  # torch.load and safetensors raise many kinds: all mean the same to the user
+        raise WeightsError("weights.unreadable") from None
+    if not isinstance(state, dict) or not all(isinstance(k, str) and torch.is_tensor(v) for k, v in state.items()):
+        raise WeightsError("weights.not_state_dict")
+    for name, tensor in state.items():
+        if (tensor.is_floating_point() or tensor.is_complex()) and not torch.isfinite(tensor).all():
+            raise WeightsError("weights.not_finite", name=name, bad=int((~torch.isfinite(tensor)).sum()),
+                               total=tensor.numel())
+    return state
+
+
 def load_weights(model: torch.nn.Module, data: bytes) -> None:
-    """Load a state_dict saved by `weights_bytes` (or torch.save) into model, or raise WeightsError.
+    """Load a state_dict saved by `weights_bytes` (or torch.save, or as .safetensors) into model, or raise
+    WeightsError.
 
     torch.load runs with weights_only=True: a file cannot run code when it is read.
     """
-    device = next(model.parameters()).device
-    try:
-        state = torch.load(io.BytesIO(data), map_location=device, weights_only=True)
-    except Exception:
-        raise WeightsError("weights.unreadable") from None
-    if not isinstance(state, dict) or not all(torch.is_tensor(v) for v in state.values()):
-        raise WeightsError("weights.not_state_dict")
+    state = read_state(data)
     expected = model.state_dict()
     missing = sorted(expected.keys() - state.keys())
     unexpected = sorted(state.keys() - expected.keys())

@@ -92,4 +92,10 @@ STRINGS.update({
         "这些权重属于另一个模型。缺少：{missing}。本模型没有：{unexpected}。",
     ),
     "weights.shape": ("The weights do not fit: {name} has shape {got}, this model needs {want}.", "权重形状不匹配：{name} 的形状是 {got}，本模型需要 {want}。"),
+    "weights.not_finite": ("These weights are broken: {name} holds {bad:,} NaN or infinite value(s) of {total:,} (a "
+                           "run that diverged saved them). Train again with a lower learning rate and save again.",
+                           "这些权重已损坏：{name} 的 {total:,} 个值中有 {bad:,} 个是 NaN 或无穷大（保存自一次发散的训练）。"
+                           "请用更小的学习率重新训练后再保存。"),
+    "upload.unexpected": ("`{name}` could not be read ({error}). Nothing was changed: the page keeps what it had.",
+                          "无法读取 `{name}`（{error}）。没有任何改动：页面保留原来的内容。"),
 })

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dlcore.engine.checkpoints import WeightsError, load_weights, state_bytes, weights_bytes
+from dlcore.engine.checkpoints import load_weights, state_bytes, weights_bytes
+from dlcore.datasets.uploads import refusal
 from dlcore.engine.runs import Run
 from dlcore.engine.settings import Values
 from dlcore.ui.frame import Page
@@ -29,8 +30,8 @@ def weights_section(page: Page, values: Values, build: Build) -> None:
             run.spec = spec
         try:
             load_weights(run.model, file.getvalue())
-        except WeightsError as error:
-            st.session_state[message_key] = ("error", error.key, error.values)
+        except Exception as error:  # a WeightsError, or what no check foresaw: said, and the run left as it was
+            st.session_state[message_key] = ("error", *refusal(file.name, error))
             return
         run.weights_replaced()
         st.session_state[run_key] = run
@@ -43,7 +44,7 @@ def weights_section(page: Page, values: Values, build: Build) -> None:
                                file_name=f"{page.key}.pt", mime="application/octet-stream",
                                key=f"{page.key}:weights_download")
             _epoch_weights(page, run)
-        st.file_uploader(page.t("weights.upload"), type=["pt", "pth"], key=upload_key, on_change=uploaded)
+        st.file_uploader(page.t("weights.upload"), type=["pt", "pth", "safetensors"], key=upload_key, on_change=uploaded)
         if message_key in st.session_state:
             kind, key, values = st.session_state[message_key]
             getattr(st, kind)(page.t(key, **values))

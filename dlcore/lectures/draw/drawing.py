@@ -12,12 +12,14 @@ steps, so a model trained on MNIST sees it as it saw its training digits:
 from __future__ import annotations
 
 import io
+import struct
 
 import numpy as np
 import torch
-from PIL import Image
+from PIL import Image, ImageFilter, ImageOps
 
 from dlcore.datasets.images import ImageData
+from dlcore.datasets.uploads import foreign_format, picture_size
 
 INK_THRESHOLD = 0.1
 """Pixels fainter than this (0-1) count as empty canvas."""
@@ -29,6 +31,11 @@ MAX_SIDE = 4000
 """Pixels a side an uploaded picture may have."""
 MAX_BYTES = 10 * 2**20
 """The largest uploaded file read."""
+WORK_SIDE = 512
+"""An uploaded picture is read at most this many pixels a side (the digit ends up 20 pixels high)."""
+BACKGROUND_SIDE, BACKGROUND_WINDOW = 128, 19
+"""The paper's light is estimated on the picture shrunk to 64 pixels a side, closed (the brightest of each 9×9
+window, then the darkest of that): strokes thinner than the window vanish, a shadow's edge stays where it is."""
 
 
 class UnreadablePicture(ValueError):
@@ -56,32 +63,56 @@ def drawing_ink(rgba: np.ndarray) -> np.ndarray:
     return brightness * alpha if brightness.any() else alpha
 
 
+def _opened(data: bytes) -> Image.Image:
+    """The uploaded picture, turned upright as its EXIF orientation says (phones store photos sideways), and shrunk
+    to WORK_SIDE; UnreadablePicture when it is too large or not a picture Pillow opens."""
+    if len(data) > MAX_BYTES:
+        raise UnreadablePicture("draw.too_many_bytes", mb=len(data) / 2**20, limit=MAX_BYTES / 2**20)
+    if (kind := foreign_format(data)) is not None:
+        raise UnreadablePicture("draw.foreign_format", kind=kind)
+    try:
+        width, height = picture_size(data)
+        if max(width, height) > MAX_SIDE:
+            raise UnreadablePicture("draw.too_large", width=width, height=height, limit=MAX_SIDE)
+        with Image.open(io.BytesIO(data)) as picture:
+            picture.draft("RGB", (WORK_SIDE, WORK_SIDE))  # a JPEG decodes at the smallest scale that is still larger
+            picture = ImageOps.exif_transpose(picture)
+            picture.thumbnail((WORK_SIDE, WORK_SIDE))
+            return picture.convert("RGBA")
+    except UnreadablePicture:
+        raise
+    except (OSError, ValueError, SyntaxError, struct.error, EOFError):  # what Pillow raises on damaged data
+        raise UnreadablePicture("draw.not_a_picture") from None
+
+
+def _paper_light(gray: np.ndarray) -> np.ndarray:
+    """The brightness of the paper under each pixel of dark ink: estimated locally (BACKGROUND_*), not from the
+    border alone, so a shadow or light fading across the page is not read as ink."""
+    small = Image.fromarray(np.round(gray * 255).astype(np.uint8)).resize((BACKGROUND_SIDE, BACKGROUND_SIDE),
+                                                                           Image.Resampling.BOX)
+    closed = small.filter(ImageFilter.MaxFilter(BACKGROUND_WINDOW)).filter(ImageFilter.MinFilter(BACKGROUND_WINDOW))
+    return np.asarray(closed.resize(gray.shape[::-1], Image.Resampling.BILINEAR), dtype=np.float32) / 255
+
+
 def picture_ink(data: bytes) -> np.ndarray:
     """The ink of an uploaded picture (PNG, JPEG...) of one digit, from 0 to 1, or UnreadablePicture.
 
-    Dark on light (a pen on paper) or light on dark: the background is the colour of
-    the picture's border, and the ink is how far each pixel is from it, scaled so the
-    strongest stroke is 1; on a transparent picture the ink is what is opaque.
+    The picture is turned upright first (EXIF orientation).  On a transparent picture the ink is what is opaque.
+    Dark on light (a pen on paper, the paper lighter than the picture's middle brightness): how much darker each
+    pixel is than the paper's local light; light on dark: how far each pixel is from the border's colour.  Scaled
+    so the strongest stroke is 1.
     """
-    if len(data) > MAX_BYTES:
-        raise UnreadablePicture("draw.too_many_bytes", mb=len(data) / 2**20, limit=MAX_BYTES / 2**20)
-    try:
-        with Image.open(io.BytesIO(data)) as picture:
-            width, height = picture.size
-            if max(width, height) > MAX_SIDE:
-                raise UnreadablePicture("draw.too_large", width=width, height=height, limit=MAX_SIDE)
-            rgba = np.asarray(picture.convert("RGBA"), dtype=np.float32) / 255
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
-        if isinstance(error, UnreadablePicture):
-            raise
-        raise UnreadablePicture("draw.not_a_picture") from None
+    rgba = np.asarray(_opened(data), dtype=np.float32) / 255
     alpha = rgba[..., 3]
     if alpha.min() < 0.5 < alpha.max():  # strokes on a transparent background
         ink = alpha
     else:
         gray = rgba[..., :3] @ _BRIGHTNESS
-        border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
-        ink = np.abs(gray - np.median(border))
+        border = np.median(np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]]))
+        if border > (gray.min() + gray.max()) / 2:
+            ink = np.clip(1 - gray / np.maximum(_paper_light(gray), 1e-3), 0, 1)
+        else:
+            ink = np.abs(gray - border)
     contrast = float(ink.max())
     if contrast < LEAST_CONTRAST:
         raise UnreadablePicture("draw.blank")

@@ -35,9 +35,11 @@ STRINGS = {
     "draw.clear": ("Clear", "清空"),
     "draw.upload": ("A picture of one digit (PNG, JPEG…)", "一张只有一个数字的图片（PNG、JPEG…）"),
     "draw.upload_help": (
-        "Dark on light (a pen on paper) or light on dark, any size up to 4000 pixels a side: the background is "
-        "taken from the picture's border.",
-        "深色字浅色底（纸上的笔迹）或浅色字深色底都可以，边长不超过 4000 像素：背景颜色取自图片边缘。",
+        "Dark on light (a pen on paper, shadows and uneven light allowed: the paper's light is measured around each "
+        "stroke) or light on dark, any size up to 4000 pixels a side; a phone photo is turned upright as the phone "
+        "recorded it.",
+        "深色字浅色底（纸上的笔迹，允许有阴影和光照不均：纸的亮度在每一笔周围测量）或浅色字深色底都可以，边长不超过 "
+        "4000 像素；手机照片会按手机记录的方向摆正。",
     ),
     "draw.upload_empty": ("Upload a picture of a digit.", "请上传一张数字图片。"),
     "draw.empty": ("The canvas is empty: draw a digit on it (mouse, finger or pen).",
@@ -49,6 +51,10 @@ STRINGS = {
     "draw.too_large": ("{name} is {width} × {height} pixels: at most {limit} a side, please (crop it to the digit).",
                        "{name} 有 {width} × {height} 像素：边长最多 {limit}（请裁剪到数字附近）。"),
     "draw.too_many_bytes": ("{name} is {mb:.1f} MB: at most {limit:g} MB, please.", "{name} 有 {mb:.1f} MB：最多 {limit:g} MB。"),
+    "draw.foreign_format": ("{name} is a {kind} file, which this page cannot read: save it as PNG or JPEG (an iPhone "
+                            "photo: share it as JPEG, or set Settings › Camera › Formats › Most Compatible).",
+                            "{name} 是 {kind} 文件，本页无法读取：请另存为 PNG 或 JPEG（iPhone 照片：以 JPEG 分享，或在"
+                            "“设置 › 相机 › 格式”中选择“兼容性最佳”）。"),
     "draw.reader": ("The model that reads it", "读它的模型"),
     "draw.lecture_label": ("Lecture {number} · {model}", "第 {number} 讲 · {model}"),
     "draw.race_label": ("{model}, in the race", "{model}（对比赛跑中）"),

@@ -10,6 +10,17 @@ STRINGS = {
     "folders.not_zip": ("This file is not a zip archive (or a damaged one): zip a folder that holds one folder per class "
                         "(e.g. `ants/`, `bees/`) and upload the `.zip`.",
                         "这个文件不是 zip 压缩包（或已损坏）：请把一个包含各类别文件夹（例如 `ants/`、`bees/`）的文件夹压缩后上传 `.zip`。"),
+    "folders.zip_encrypted": ("This zip is protected by a password: unzip it and zip it again without one.",
+                              "这个 zip 设有密码保护：请先解压，再不加密码重新压缩。"),
+    "folders.zip_method": ("`{name}` is compressed in a way Python's zipfile cannot read: zip the folder again with the "
+                           "usual method (Deflate, as Windows, macOS and `zip` do by default).",
+                           "`{name}` 使用了 Python 的 zipfile 无法读取的压缩方式：请用常见方式（Deflate，即 Windows、macOS 和 "
+                           "`zip` 的默认方式）重新压缩该文件夹。"),
+    "folders.zip_damaged": ("The zip is damaged: `{name}` could not be unpacked. Zip the folder again and upload the new "
+                            "file.", "这个 zip 已损坏：`{name}` 无法解压。请重新压缩该文件夹并上传新文件。"),
+    "folders.names_encoding": ("The file names in this zip are written in {encoding} (it does not mark them as UTF-8): "
+                               "they are read as {encoding}.",
+                               "这个 zip 里的文件名是用 {encoding} 编码写的（未标记为 UTF-8）：已按 {encoding} 读取。"),
     "folders.zip_empty": ("The zip holds no files: put one folder per class in it, each with its images.",
                           "这个 zip 里没有文件：请在其中为每一类放一个文件夹，里面放该类的图像。"),
     "folders.zip_too_large": ("The zip is {size:.1f} MB: the page takes zips of up to {limit} MB. Use fewer or smaller "
@@ -66,6 +77,10 @@ STRINGS = {
     "folders.skipped.type": ("not one of the image types ImageFolder reads (.jpg, .png, …)",
                              "不是 ImageFolder 能读取的图像类型（.jpg、.png 等）"),
     "folders.skipped.unreadable": ("has an image's name but does not open as an image", "文件名像图像，但无法作为图像打开"),
+    "folders.skipped.too_large": ("too large: {width:,} × {height:,} pixels (at most {limit:,} pixels are read)",
+                                  "太大：{width:,} × {height:,} 像素（最多读取 {limit:,} 像素）"),
+    "folders.skipped.truncated": ("its data ends early (a truncated file): it failed when it was decoded",
+                                  "数据提前结束（文件不完整）：解码时失败"),
     "folders.samples_title": ("{n} photos of {split}: class (class_to_idx) · index", "{split} 中的 {n} 张照片：类别（class_to_idx）· 索引"),
     "folders.pipeline_title": ("A transforms pipeline", "transforms 流水线"),
     "folders.pipeline_about": (

@@ -9,10 +9,12 @@ Linear(4, out) with cross-entropy for classes, mean squared error for a (standar
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import math
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -24,6 +26,7 @@ from dlcore.engine.metrics import evaluating
 from dlcore.engine.runs import Run
 from dlcore.engine.settings import Setting
 from dlcore.engine.training import Trainer, batches, make_optimizer, supervised_step
+from dlcore.datasets.uploads import ENCODING_NAMES, best_decoding
 
 UPLOAD_LIMIT_MB = 20
 """The largest file the page takes (the uploader refuses bigger ones; read_csv checks again)."""
@@ -37,6 +40,13 @@ VALIDATION_SHARE = 0.2
 SPLIT_SEED = 0
 MISSING = {"", "na", "nan", "n/a", "null", "none", "?", "-"}
 """Cells read as missing values (after stripping spaces, in any case)."""
+ENCODINGS = ("utf-8", "gb18030", "cp1252")
+"""What a CSV without a byte-order mark may be written in, in the order tried: UTF-8, what a spreadsheet saves on a
+Chinese Windows, then on a Western one (the one whose characters fit the file best wins: see best_decoding)."""
+DECIMAL_COMMA = re.compile(r"[+-]?(\d{1,3}(\.\d{3})+|\d*),\d+([eE][+-]?\d+)?")
+"""A number written with a decimal comma (and dots between thousands): 3,14 or 1.234,5."""
+THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
+"""A number with commas between thousands, quoted in a comma-separated file: "1,234.5"."""
 
 BUILTIN = {
     "breast_cancer": "load_breast_cancer",
@@ -70,6 +80,9 @@ class Table:
     name: str
     cells: pd.DataFrame
     header: bool
+    encoding: str = "UTF-8"
+    notes: list[tuple[str, dict]] = field(default_factory=list)
+    """What was read otherwise than as written, to say: (text key, its values)."""
 
     @property
     def columns(self) -> list[str]:
@@ -88,15 +101,61 @@ def _missing(cell) -> bool:
     return cell is None or (isinstance(cell, float) and math.isnan(cell)) or str(cell).strip().lower() in MISSING
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes) -> tuple[str, str]:
+    """The text and the name of its encoding: UTF-16 with its byte-order mark (Excel's "Unicode text"), UTF-8 (with
+    or without one), else the one of ENCODINGS that fits best; TableProblem("not_csv") for binary data."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            raise TableProblem("not_csv") from None
     if b"\x00" in data[:4096]:
         raise TableProblem("not_csv")
-    for encoding in ("utf-8-sig", "gb18030"):  # a spreadsheet saved on a Chinese system writes GB18030
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise TableProblem("not_csv")
+    found = best_decoding([data.removeprefix(codecs.BOM_UTF8)], ENCODINGS)
+    if found is None:
+        raise TableProblem("not_csv")
+    (text,), encoding = found
+    return text, ENCODING_NAMES[encoding]
+
+
+def _delimiter(sample: str) -> str:
+    """The csv module's guess among comma, semicolon and tab (a comma when it has none); a semicolon when every line
+    holds as many of them, for a file of decimal commas without a header has as many commas on every line too."""
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        delimiter = ","
+    counts = {line.count(";") for line in sample.splitlines()[:-1] if line.strip()}
+    return ";" if delimiter == "," and len(counts) == 1 and counts != {0} else delimiter
+
+
+def _without_empty_columns(rows: list[list[str]]) -> int:
+    """Drop the last column while every row has it and it is empty everywhere (a delimiter ending every line, as
+    spreadsheets save); how many were dropped."""
+    dropped = 0
+    while len(rows[0]) > 1 and all(len(row) == len(rows[0]) and not row[-1].strip() for row in rows):
+        for row in rows:
+            row.pop()
+        dropped += 1
+    return dropped
+
+
+def _localised_numbers(rows: list[list[str]], delimiter: str) -> list[int]:
+    """Read numbers written as a spreadsheet of the user's country writes them: decimal commas where commas do not
+    separate the cells (3,14 or 1.234,5), thousands separators in quoted cells where they do ("1,234.5").  A
+    column is changed (in place, before the header is guessed) only when every cell below its first is then a
+    number or missing; the positions of those changed."""
+    pattern, plain = (THOUSANDS, lambda cell: cell.replace(",", "")) if delimiter == "," else (
+        DECIMAL_COMMA, lambda cell: cell.replace(".", "").replace(",", "."))
+    changed = []
+    for column in range(len(rows[0])):
+        written = [pattern.fullmatch(row[column].strip()) is not None for row in rows]
+        numbers = [plain(row[column].strip()) if match else row[column] for row, match in zip(rows, written)]
+        if any(written[1:]) and all(_missing(cell) or _number(cell) is not None for cell in numbers[1:]):
+            for row, number in zip(rows, numbers):
+                row[column] = number
+            changed.append(column)
+    return changed
 
 
 def _guess_header(first: list[str], rest: list[list[str]]) -> bool:
@@ -123,13 +182,10 @@ def read_csv(data: bytes, name: str = "table.csv", header: bool | None = None) -
     """The table in a CSV file's bytes; header None: guessed.  TableProblem names what is wrong."""
     if len(data) > UPLOAD_LIMIT_MB * 2**20:
         raise TableProblem("too_large", size=len(data) / 2**20, limit=UPLOAD_LIMIT_MB)
-    text = _decode(data)
+    text, encoding = _decode(data)
     if not text.strip():
         raise TableProblem("empty")
-    try:
-        delimiter = csv.Sniffer().sniff(text[:65536], delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
+    delimiter = _delimiter(text[:65536])
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     rows, lines = [], []
     try:
@@ -139,6 +195,7 @@ def read_csv(data: bytes, name: str = "table.csv", header: bool | None = None) -
                 lines.append(reader.line_num)
     except csv.Error as error:
         raise TableProblem("not_csv_line", line=reader.line_num, error=str(error)) from None
+    notes = [("own_table.note.empty_columns", {"n": dropped})] if (dropped := _without_empty_columns(rows)) else []
     width = len(rows[0])
     if width > MAX_COLUMNS:
         raise TableProblem("too_many_columns", columns=width, limit=MAX_COLUMNS)
@@ -147,12 +204,16 @@ def read_csv(data: bytes, name: str = "table.csv", header: bool | None = None) -
     for row, line in zip(rows, lines):
         if len(row) != width:
             raise TableProblem("ragged", row=line, found=len(row), expected=width)
+    changed = _localised_numbers(rows, delimiter)
     header = _guess_header(rows[0], rows[1:]) if header is None else header
     names = _names(rows[0]) if header else [f"x{number}" for number in range(1, width + 1)]
     body, lines = (rows[1:], lines[1:]) if header else (rows, lines)
     if len(body) < MIN_ROWS:
         raise TableProblem("too_few_rows", rows=len(body), least=MIN_ROWS)
-    return Table(name, pd.DataFrame(body, columns=names, index=lines, dtype=object), header)
+    if changed:
+        notes.append(("own_table.note.decimal_comma" if delimiter != "," else "own_table.note.thousands",
+                      {"columns": ", ".join(names[column] for column in changed)}))
+    return Table(name, pd.DataFrame(body, columns=names, index=lines, dtype=object), header, encoding, notes)
 
 
 def builtin_table(name: str) -> Table:
@@ -264,6 +325,15 @@ class TableData:
                        val=self.val.to(device))
 
 
+def _standardised(values: np.ndarray, train: np.ndarray) -> np.ndarray:
+    """Columns (float64) less their training rows' mean, over their spread (a constant column: less its mean), each
+    first divided by its largest size so that numbers near float64's limit do not overflow."""
+    scale = np.abs(values).max(axis=0)
+    values = values / np.where(scale > 0, scale, 1)
+    mean, std = values[train].mean(axis=0), values[train].std(axis=0)
+    return (values - mean) / np.where(std > 0, std, 1)
+
+
 def prepare(table: Table, label: str, task: str) -> TableData:
     """Check the cells, split the rows and standardise: TableProblem names the first cell or column at fault."""
     features = [name for name in table.columns if name != label]
@@ -271,12 +341,11 @@ def prepare(table: Table, label: str, task: str) -> TableData:
         _first_fault(table.cells[name], name, numeric=True)
     _first_fault(table.cells[label], label, numeric=task == "regression")
     x = np.array([[_number(cell) for cell in row] for row in table.cells[features].itertuples(index=False)],
-                 dtype=np.float32)
+                 dtype=np.float64)
     order = torch.randperm(len(x), generator=torch.Generator().manual_seed(SPLIT_SEED))
     validation = max(1, round(len(x) * VALIDATION_SHARE))
     val, train = order[:validation], order[validation:]
-    mean, std = x[train.numpy()].mean(axis=0), x[train.numpy()].std(axis=0)
-    x = torch.from_numpy((x - mean) / np.where(std > 0, std, 1))
+    x = torch.from_numpy(_standardised(x, train.numpy()).astype(np.float32))
     if task == "classification":
         names = [str(cell).strip() for cell in table.cells[label]]
         if all(_number(name) is not None for name in names):
@@ -289,11 +358,13 @@ def prepare(table: Table, label: str, task: str) -> TableData:
         index = {name: number for number, name in enumerate(classes)}
         return TableData(table.name, table.cells, features, label, task, classes, x,
                          torch.tensor([index[name] for name in names]), train, val)
-    y = np.array([_number(cell) for cell in table.cells[label]], dtype=np.float32)
-    y_mean, y_std = float(y[train.numpy()].mean()), float(y[train.numpy()].std())
+    y = np.array([_number(cell) for cell in table.cells[label]], dtype=np.float64)
+    scale = float(np.abs(y).max()) or 1.0  # the mean and spread of numbers near float64's limit, without overflow
+    y_mean, y_std = (float(statistic(y[train.numpy()] / scale) * scale) for statistic in (np.mean, np.std))
     if y_std == 0:
         raise TableProblem("one_class", column=label, value=f"{y[0]:g}")
-    return TableData(table.name, table.cells, features, label, task, None, x, torch.from_numpy((y[:, None] - y_mean) / y_std),
+    return TableData(table.name, table.cells, features, label, task, None, x,
+                     torch.from_numpy(_standardised(y[:, None], train.numpy()).astype(np.float32)),
                      train, val, y_mean, y_std)
 
 
@@ -373,5 +444,5 @@ def predictions(model: nn.Module, data: TableData) -> pd.DataFrame:
         table["prediction"] = [data.classes[index] for index in probability.argmax(dim=1).tolist()]
         table["probability"] = probability.max(dim=1).values.numpy().round(4)
     else:
-        table["prediction"] = (out[:, 0] * data.y_std + data.y_mean).numpy().round(6)
+        table["prediction"] = (out[:, 0].double() * data.y_std + data.y_mean).numpy().round(6)
     return table

@@ -52,6 +52,16 @@ STRINGS = {
         "{train} 行用于训练，{val} 行用于验证。",
     ),
     "own_table.problem.empty": ("The file is empty: there is no row to read.", "文件是空的：没有可读的行。"),
+    "own_table.last_good": ("The last table that could be read, `{name}`, is still shown below; its run is kept.",
+                        "下面仍显示最后一个能读取的表格 `{name}`；它的训练结果也保留着。"),
+    "own_table.read_as": ("Read as {encoding} text.", "按 {encoding} 编码读取。"),
+    "own_table.note.empty_columns": ("Dropped {n} empty column(s) at the end of every line (a separator ending each line, "
+                                 "as spreadsheets save).",
+                                 "已删除每行末尾的 {n} 个空列（每行以分隔符结尾，电子表格常这样保存）。"),
+    "own_table.note.decimal_comma": ("Read decimal commas as numbers (3,14 → 3.14) in: {columns}.",
+                                 "已把小数逗号读作数字（3,14 → 3.14）：{columns}。"),
+    "own_table.note.thousands": ("Read thousands separators as numbers (\"1,234.5\" → 1234.5) in: {columns}.",
+                             "已把千位分隔符读作数字（\"1,234.5\" → 1234.5）：{columns}。"),
     "own_table.problem.not_csv": (
         "This is not a CSV file: it holds binary data (a spreadsheet workbook, a picture, a zip…). Save the table as "
         "CSV (comma-separated values) and upload that.",
