@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import streamlit as st
 import torch
 
-from dlcore.data import DATA_DIR_ENV, data_dir
+from dlcore.data import DATA_DIR_ENV, PREPARE_COMMAND, data_dir, offline
 from dlcore.devices import available_devices, pick_device, set_training_threads
 from dlcore.lectures import LECTURES
 from dlcore.settings import DEFAULT_SEED, parse_switch
@@ -114,6 +114,8 @@ def page_setup(key: str) -> Page:
         link.box = st.popover(translate("link.copy", lang), icon="🔗", width="stretch")
         st.caption(f"{translate('sidebar.data_dir', lang)}: `{data_dir()}`",
                    help=translate("sidebar.data_dir_help", lang, env=DATA_DIR_ENV))
+        if offline():
+            st.caption(translate("sidebar.offline", lang, command=PREPARE_COMMAND.format(folder=data_dir())))
         st.caption(translate("sidebar.theme_hint", lang))
     for name, value, default in (("lang", lang, "en"), ("device", device, "cpu"), ("seed", str(int(seed)), str(DEFAULT_SEED)),
                                  (PRESENT, "1" if present else "0", "0")):
