@@ -109,6 +109,8 @@ def download(url: str, destination: Path, md5: str | None = None, progress: Byte
                     done += len(chunk)
                     if progress is not None:
                         progress(done, total)
+        if total is not None and done < total:  # http.client returns a cut-off body as if it were the end
+            raise ConnectionError(f"{url}: the connection closed after {done} of {total} bytes")
     except HTTPError as error:
         if error.code != 416:  # 416: the range starts at the end, the .part is the whole file
             raise
