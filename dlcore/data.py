@@ -21,7 +21,7 @@ from torchvision.datasets.utils import USER_AGENT, calculate_md5, check_integrit
 
 DATA_DIR_ENV = "DL_CLASSROOM_DATA"
 OFFLINE_ENV = "DL_CLASSROOM_OFFLINE"
-PREPARE_COMMAND = "python3 scripts/prepare_offline.py {folder}"
+PREPARE_COMMAND = ".venv/bin/python scripts/prepare_offline.py {folder}"
 """What prepares a data directory for offline use (scripts/prepare_offline.py), given the folder."""
 CHUNK = 1 << 16
 

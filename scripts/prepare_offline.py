@@ -1,9 +1,9 @@
 """Prepare a folder with everything the app may download, to start it where there is no network.
 
-    python3 scripts/prepare_offline.py FOLDER [--from SOURCE] [--only mnist names ...]
+    .venv/bin/python scripts/prepare_offline.py FOLDER [--from SOURCE] [--only mnist names ...]
 
 MNIST, Fashion-MNIST, CIFAR-10, the tutorial's surnames and ants/bees photos, the course's diabetes table and
-ResNet-18's and VGG16's ImageNet weights (about 1.3 GB), in the layout the app reads. Each is kept when FOLDER has it,
+ResNet-18's and VGG16's ImageNet weights (about 840 MB), in the layout the app reads. Each is kept when FOLDER has it,
 else copied from SOURCE (another data folder) when that has it, else downloaded from its official source (resumed
 where an interrupted run stopped; the diabetes table has no public download and comes only from SOURCE); then
 checked (dlcore.offline). Run it again after a failure: what is done stays done. Then, in the classroom:

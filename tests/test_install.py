@@ -103,19 +103,22 @@ def test_the_first_command_works_with_debians_own_python_in_a_fresh_copy(tmp_pat
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".venv", "__pycache__", "test-artifacts"))
     command = readme_blocks()[0][1][0].replace("python3 ", f"{DEBIAN_PYTHON} ", 1)
     port, limit = free_port(), float(os.environ.get(TIMEOUT_ENV, 900))
-    env = {**os.environ, "STREAMLIT_SERVER_PORT": str(port), "STREAMLIT_SERVER_HEADLESS": "true"}
+    env = {**os.environ, "STREAMLIT_SERVER_PORT": str(port), "STREAMLIT_SERVER_HEADLESS": "true",
+           "PIP_NO_COMPILE": "1"}  # no .pyc made for the 6 GB installed: a minute less, the same packages
     env.pop("VIRTUAL_ENV", None)
-    log = (tmp_path / "install.log").open("w")
     started = time.monotonic()
-    process = subprocess.Popen(["bash", "-c", command], cwd=copy, env=env, stdout=log, stderr=subprocess.STDOUT,
-                               start_new_session=True)
+    with (tmp_path / "install.log").open("w") as log:
+        process = subprocess.Popen(["bash", "-c", command], cwd=copy, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
     try:
         while (answer := health(port)) != "ok" and process.poll() is None and time.monotonic() - started < limit:
             time.sleep(2)
+        took = time.monotonic() - started
+        made = (copy / ".venv" / "bin" / "python").exists()
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(30)
-    took = time.monotonic() - started
+        shutil.rmtree(copy)  # the virtual environment takes several GB
     print(f"the first command answered on /_stcore/health after {took:.0f} s")
     assert answer == "ok", f"no answer after {took:.0f} s:\n{(tmp_path / 'install.log').read_text()[-3000:]}"
-    assert (copy / ".venv" / "bin" / "python").exists()
+    assert made
