@@ -34,11 +34,10 @@ class ChecksumError(ValueError):
 
 
 class OfflineError(OSError):
-    """A download asked for in offline mode: nothing was sent; the data directory must be prepared in advance."""
+    """A download asked for in offline mode: nothing was sent (the sidebar says how to prepare the data directory)."""
 
     def __init__(self, url: str):
-        super().__init__(f"offline ({OFFLINE_ENV}=1), {url} was not fetched: prepare the data directory on a "
-                         f"connected machine with `{PREPARE_COMMAND.format(folder=data_dir())}`")
+        super().__init__(f"offline ({OFFLINE_ENV}=1): {url} was not fetched")
 
 
 def offline() -> bool:

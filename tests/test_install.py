@@ -104,7 +104,7 @@ def test_the_first_command_works_with_debians_own_python_in_a_fresh_copy(tmp_pat
     command = readme_blocks()[0][1][0].replace("python3 ", f"{DEBIAN_PYTHON} ", 1)
     port, limit = free_port(), float(os.environ.get(TIMEOUT_ENV, 900))
     env = {**os.environ, "STREAMLIT_SERVER_PORT": str(port), "STREAMLIT_SERVER_HEADLESS": "true",
-           "PIP_NO_COMPILE": "1"}  # no .pyc made for the 6 GB installed: a minute less, the same packages
+           "PIP_NO_COMPILE": "1"}  # the same packages, without compiling .pyc files for all 6 GB
     env.pop("VIRTUAL_ENV", None)
     started = time.monotonic()
     with (tmp_path / "install.log").open("w") as log:

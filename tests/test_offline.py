@@ -163,7 +163,7 @@ def test_a_source_folder_is_copied_and_the_table_comes_only_from_there(server, t
 
 def test_offline_mode_refuses_before_connecting(server, tmp_path, monkeypatch):
     monkeypatch.setenv(data.OFFLINE_ENV, "1")
-    with pytest.raises(data.OfflineError, match="prepare_offline.py"):
+    with pytest.raises(data.OfflineError, match="DL_CLASSROOM_OFFLINE=1"):
         data.download(f"{server.url}/data.zip", tmp_path / "data.zip")
     assert server.requests == []
     monkeypatch.setenv(data.OFFLINE_ENV, "0")

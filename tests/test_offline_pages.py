@@ -11,8 +11,13 @@ from dlcore.data import OFFLINE_ENV
 from pagetools import texts
 
 LOOPBACK = {"localhost", "127.0.0.1", "::1"}
-DOWNLOADING_PAGES = ["pages/folders.py", "pages/transfer.py", "pages/names.py", "pages/softmax.py",
-                     "pages/cnn_basics.py"]
+DOWNLOADING_PAGES = {  # each page that would download, and what its message about the missing data says
+    "pages/folders.py": "OfflineError: offline (DL_CLASSROOM_OFFLINE=1)",
+    "pages/transfer.py": "OfflineError: offline (DL_CLASSROOM_OFFLINE=1)",
+    "pages/names.py": "could not be downloaded",
+    "pages/softmax.py": "the app is offline (DL_CLASSROOM_OFFLINE=1): nothing is downloaded",
+    "pages/cnn_basics.py": "the app is offline (DL_CLASSROOM_OFFLINE=1): nothing is downloaded",
+}
 
 
 @pytest.fixture
@@ -48,7 +53,7 @@ def test_offline_no_page_reaches_the_network_and_each_says_what_to_prepare(app, 
     assert attempts == []
     assert "Offline: nothing is downloaded" in texts(at.sidebar)
     assert "scripts/prepare_offline.py" in texts(at.sidebar)
-    assert at.error or at.warning  # the missing data (or weights) named, as when a download fails
+    assert DOWNLOADING_PAGES[page] in "\n".join(alert.value for alert in [*at.error, *at.warning])
 
 
 def test_the_block_sees_a_download_when_offline_mode_is_off(app, attempts, monkeypatch):
@@ -61,3 +66,11 @@ def test_the_block_sees_a_download_when_offline_mode_is_off(app, attempts, monke
 def test_the_browser_sends_no_usage_statistics():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["browser"]["gatherUsageStats"] is False
+
+
+def test_offline_in_chinese(app, attempts, monkeypatch):
+    monkeypatch.setenv(OFFLINE_ENV, "1")
+    at = app("pages/softmax.py", lang="zh")
+    assert attempts == []
+    assert "离线模式：不下载任何文件" in texts(at.sidebar)
+    assert "应用处于离线模式（DL_CLASSROOM_OFFLINE=1）" in "\n".join(alert.value for alert in at.warning)
