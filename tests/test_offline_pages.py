@@ -1,12 +1,13 @@
 """Offline mode (DL_CLASSROOM_OFFLINE=1) with the network blocked: the pages that download, opened in AppTest on an
-empty data directory, try no connection and no name lookup beyond this machine, say so and what to prepare; the
-same block catches the app's downloads when offline mode is off; Streamlit's usage statistics are off."""
+empty data directory, try no connection and no name lookup beyond this machine, say so and what to prepare; on a
+prepared folder they have their data; the same block catches the app's downloads when offline mode is off;
+Streamlit's usage statistics are off."""
 import socket
 import tomllib
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SHARED_DATA
 from dlcore.data import OFFLINE_ENV
 from pagetools import texts
 
@@ -54,6 +55,16 @@ def test_offline_no_page_reaches_the_network_and_each_says_what_to_prepare(app, 
     assert "Offline: nothing is downloaded" in texts(at.sidebar)
     assert "scripts/prepare_offline.py" in texts(at.sidebar)
     assert DOWNLOADING_PAGES[page] in "\n".join(alert.value for alert in [*at.error, *at.warning])
+
+
+@pytest.mark.skipif(not SHARED_DATA.exists(), reason="no local data folder")
+@pytest.mark.parametrize("page", ["pages/folders.py", "pages/names.py", "pages/softmax.py"])
+def test_offline_on_a_prepared_folder_the_pages_have_their_data_and_no_complaint(app, attempts, monkeypatch, page):
+    monkeypatch.setenv(OFFLINE_ENV, "1")
+    monkeypatch.setenv("DL_CLASSROOM_DATA", str(SHARED_DATA))
+    at = app(page)
+    assert attempts == [] and not at.error
+    assert "offline" not in " ".join(warning.value for warning in at.warning).lower()  # folders: the skipped GIF
 
 
 def test_the_block_sees_a_download_when_offline_mode_is_off(app, attempts, monkeypatch):
