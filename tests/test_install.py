@@ -65,7 +65,7 @@ def test_the_first_block_sets_up_a_virtual_environment_and_starts_the_app_then_t
 def test_the_cpu_only_line_points_pip_at_pytorchs_cpu_index():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     line = next(line for line in readme.splitlines() if "download.pytorch.org/whl/cpu" in line)
-    assert "PIP_EXTRA_INDEX_URL=https://download.pytorch.org/whl/cpu" in line and "NVIDIA" in line
+    assert "`export PIP_EXTRA_INDEX_URL=https://download.pytorch.org/whl/cpu`" in line and "NVIDIA" in line
 
 
 def test_the_dockerfile_runs_the_readmes_commands_with_a_health_check_and_a_data_volume():
