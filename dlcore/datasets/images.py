@@ -25,7 +25,7 @@ import torch
 from torchvision import datasets
 from torchvision.datasets.utils import extract_archive
 
-from dlcore.engine.data import data_dir, data_roots, writable_root
+from dlcore.engine.data import PREPARE_COMMAND, data_dir, data_roots, offline, writable_root
 from dlcore.engine.data import download as fetch  # `download` is load_images's flag
 from dlcore.text import STRINGS, translate
 
@@ -208,6 +208,8 @@ def download_files(name: str, root: Path | None = None, progress: Progress | Non
     Each file goes through `dlcore.data.download` (md5 checked); progress gets the fraction of all files' bytes.
     """
     spec = SPECS[name]
+    if offline():
+        raise _unavailable(name, root, "images.offline", command=PREPARE_COMMAND.format(folder=data_roots(root)[0]))
     base = writable_root(root)
     if base is None:
         raise _unavailable(name, root, "images.no_writable_folder")

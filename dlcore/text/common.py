@@ -20,6 +20,8 @@ STRINGS = {
     "sidebar.seed_help": ("The same seed gives the same initial weights and data order.", "相同的种子给出相同的初始权重和数据顺序。"),
     "sidebar.data_dir": ("Data directory", "数据目录"),
     "sidebar.data_dir_help": ("Set the {env} environment variable to change it.", "设置环境变量 {env} 来更改它。"),
+    "sidebar.offline": ("Offline: nothing is downloaded. Prepare this folder on a connected machine with `{command}`.",
+                        "离线模式：不下载任何文件。请在联网的电脑上用 `{command}` 准备这个文件夹。"),
     # training controls
     "train.lr": ("Learning rate", "学习率"),
     "train.lr_exact": ("Learning rate (exact)", "学习率（精确值）"),

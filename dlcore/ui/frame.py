@@ -6,12 +6,12 @@ from dataclasses import dataclass, replace
 import streamlit as st
 import torch
 
-from dlcore.engine.data import DATA_DIR_ENV, data_dir
+from dlcore.engine.data import DATA_DIR_ENV, PREPARE_COMMAND, data_dir, offline
 from dlcore.engine.devices import available_devices, pick_device, set_training_threads
-from dlcore.lectures import lectures
 from dlcore.engine.settings import DEFAULT_SEED, Values, parse_switch
 from dlcore.engine.spec import RunSpec
 from dlcore.engine.tensorboard import runs_dir
+from dlcore.lectures import lectures
 from dlcore.text import LANGUAGES, translate
 from dlcore.ui.link import Link, current
 from dlcore.ui.present import PRESENT, projector_style
@@ -102,6 +102,8 @@ def page_setup(key: str) -> Page:
         link.box = st.popover(translate("link.copy", lang), icon="🔗", width="stretch")
         st.caption(f"{translate('sidebar.data_dir', lang)}: `{data_dir()}`",
                    help=translate("sidebar.data_dir_help", lang, env=DATA_DIR_ENV))
+        if offline():
+            st.caption(translate("sidebar.offline", lang, command=PREPARE_COMMAND.format(folder=data_dir())))
         st.caption(translate("sidebar.theme_hint", lang))
     for name, value, default in (("lang", lang, "en"), ("device", device, "cpu"), ("seed", str(int(seed)), str(DEFAULT_SEED)),
                                  (PRESENT, "1" if present else "0", "0")):

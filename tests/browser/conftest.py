@@ -49,7 +49,13 @@ class Server(str):
 
 
 @pytest.fixture
-def server():
+def server_env() -> dict[str, str]:
+    """Environment variables the server starts with beyond the tests' own (a test module may override this)."""
+    return {}
+
+
+@pytest.fixture
+def server(server_env):
     """A fresh server per test, so that each test's first request is the first after start-up."""
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
@@ -57,7 +63,7 @@ def server():
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1", **server_env})
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:

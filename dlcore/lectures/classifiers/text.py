@@ -12,6 +12,12 @@ STRINGS = {
         "无法下载 {title}（{reason}）。请把文件 {files} 放到文件夹 `{folder}` 中（下载地址：{urls}），"
         "或者把环境变量 DL_CLASSROOM_DATA 设为包含这些文件的文件夹。",
     ),
+    "images.offline": (
+        "{title} is not in `{folder}`, and the app is offline (DL_CLASSROOM_OFFLINE=1): nothing is downloaded. "
+        "Prepare the data directory on a connected machine with `{command}`, or put the files {files} there.",
+        "{title} 不在 `{folder}` 中，而应用处于离线模式（DL_CLASSROOM_OFFLINE=1），不会下载任何文件。"
+        "请在联网的电脑上用 `{command}` 准备数据目录，或者把文件 {files} 放到那里。",
+    ),
     "images.no_writable_folder": (
         "{title} is not on this computer and there is no writable folder to download it into. Put the files {files} "
         "in the folder `{folder}` (download them from {urls}).",

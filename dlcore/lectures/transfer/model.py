@@ -102,12 +102,21 @@ def download_weights(network: Network, root: Path | None = None, progress: ByteP
     if base is None:
         raise OSError(f"no folder to write into among {[str(b) for b in data_roots(root)]}")
     path = download(network.weights.url, base / "weights" / network.file_name, progress=progress)
-    prefix = network.file_name.rsplit("-", 1)[-1].split(".")[0]
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if not digest.startswith(prefix):
+    try:
+        check_weights(network, path)
+    except ChecksumError:
         path.unlink()
-        raise ChecksumError(f"sha256 {digest[:8]}… is not {prefix}…")
+        raise
     return path
+
+
+def check_weights(network: Network, path: Path) -> None:
+    """Raise ChecksumError unless the file's sha256 starts with the prefix in torchvision's file name (torch hub's
+    check)."""
+    prefix = network.file_name.rsplit("-", 1)[-1].split(".")[0]
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    if not digest.startswith(prefix):
+        raise ChecksumError(f"sha256 {digest[:8]}… is not {prefix}…")
 
 
 def transfer_network(name: str, classes: int, weights: Path | None, mode: str, seed: int = 0) -> nn.Module:
