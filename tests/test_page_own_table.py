@@ -69,7 +69,7 @@ def test_the_first_click_learns_breast_cancer_and_the_predictions_download(app, 
 
 def test_a_quantity_is_predicted_with_r2_and_a_chart_of_answers_against_truth(app, downloads):
     at = app(PAGE)
-    at.query_params.update({"own_table": "diabetes_progression", "epochs": "30", "autorun": "1"})
+    at.query_params.update({"table": "diabetes_progression", "epochs": "30", "autorun": "1"})
     at.run()
     wait_for_run(at, KEY)
     assert "442 rows, 10 features → **progression**: a quantity from 25 to 346" in texts(at)
