@@ -14,6 +14,7 @@ from importlib import import_module
 from pathlib import Path
 
 from dlcore.engine.runs import Run
+from dlcore.engine.settings import DEFAULT_SEED
 from dlcore.engine.spec import RunSpec
 
 APP_ROOT = Path(__file__).resolve().parents[2]
@@ -111,6 +112,20 @@ def demos() -> list[Demo]:
 def student_path() -> list[Lecture]:
     """A student's path through the course, one lecture after another."""
     return sorted((found for found in lectures() if found.path_step is not None), key=lambda found: found.path_step)
+
+
+def default_specs(seed: int = DEFAULT_SEED, device: str = "cpu") -> list[RunSpec]:
+    """The first run of every lecture that builds its runs from a spec alone, and of each of its variants, with
+    their declared defaults (`SETTINGS`: a lecture's settings, or its variants' by name)."""
+    specs = []
+    for found in lectures():
+        module = import_module(f"{__name__}.{found.key}.lecture")
+        declared = getattr(module, "SETTINGS", None)
+        if declared is None or not hasattr(module, "build"):
+            continue
+        for variant, settings in (declared if isinstance(declared, dict) else {None: declared}).items():
+            specs.append(RunSpec(found.key, variant, settings.defaults().for_run(), seed, device))
+    return specs
 
 
 def build(spec: RunSpec) -> Run | None:

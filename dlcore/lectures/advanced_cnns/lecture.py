@@ -1,10 +1,11 @@
 """Lecture 11: InceptionA and ResNet built correctly and raced against the basic CNN."""
 from dlcore.datasets.images import local_images
 from dlcore.engine.runs import Run
+from dlcore.engine.settings import Settings
 from dlcore.engine.spec import RunSpec
 from dlcore.lectures import Lecture, Preview
-from dlcore.lectures.advanced_cnns.model import COMPARED, MODELS, comparison_run
-from dlcore.lectures.classifiers.training import classifier_build
+from dlcore.lectures.advanced_cnns.model import COMPARED, MODELS, RACE_SETTINGS, comparison_run
+from dlcore.lectures.classifiers.training import IMAGE_SETTINGS, classifier_build
 
 LECTURE = Lecture(
     "11", "🏗️", "cnn", order=140,
@@ -12,6 +13,9 @@ LECTURE = Lecture(
 
 RACE = "compare"
 """The variant that races the basic CNN, Inception and ResNet on the same images."""
+SETTINGS = {**{name: variant.settings for name, variant in MODELS.items()},
+            RACE: Settings(*RACE_SETTINGS, IMAGE_SETTINGS["dataset"])}
+"""Each model with the settings of its notes; the race's own, on the data set chosen for the models above."""
 train_one = classifier_build(MODELS)
 
 

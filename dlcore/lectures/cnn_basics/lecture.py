@@ -10,5 +10,7 @@ LECTURE = Lecture(
         Demo("feature_maps", {"train_size": "10000", "epochs": "3", "present": "1"}),
     ))
 
+SETTINGS = {name: variant.settings for name, variant in MODELS.items()}
+"""Each model (the variants) with the settings of its notes."""
 build = classifier_build(MODELS)
 """The run of a spec whose variant is one of MODELS: the course's CNN on MNIST, seed 002's on CIFAR-10."""

@@ -10,5 +10,7 @@ LECTURE = Lecture(
         Demo("mnist_epoch", {"epochs": "1"}),
     ))
 
+SETTINGS = {name: variant.settings for name, variant in VARIANTS.items()}
+"""Each model (the variants) with the settings of its notes."""
 build = classifier_build(VARIANTS)
 """The run of a spec whose variant is one of VARIANTS' models."""
