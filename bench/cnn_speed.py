@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from dlcore.engine.data import data_dir  # noqa: E402
 from dlcore.engine.devices import set_training_threads  # noqa: E402
+from dlcore.ui.state import PageState  # noqa: E402
 from live_overhead import quiet_apptest  # noqa: E402
 
 
@@ -137,7 +138,7 @@ def dlcore_page(epochs: int):
     at.select_slider(key="cnn_basics:course:speed").set_value(0).run()
     at.button(key="cnn_basics:course:train").click().run()
     assert not at.exception, at.exception
-    run = at.session_state["run:cnn_basics:course"]
+    run = PageState("cnn_basics:course", at.session_state).run
     redraws, drawing, cost = 0, 0.0, 0.0
     while run.busy:
         time.sleep(max(REDRAW_SECONDS, cost / DRAWING_SHARE))
@@ -169,11 +170,11 @@ def responsiveness() -> dict:
     timed("Train → first charts drawn", "train")
     time.sleep(2)
     timed("Pause → paused and drawn", "pause")
-    assert at.session_state["run:cnn_basics:course"].state == "paused"
+    assert PageState("cnn_basics:course", at.session_state).run.state == "paused"
     timed("Resume", "pause")
     time.sleep(1)
     timed("Stop → stopped and drawn", "stop")
-    assert at.session_state["run:cnn_basics:course"].state == "stopped"
+    assert PageState("cnn_basics:course", at.session_state).run.state == "stopped"
     return timings
 
 

@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from dlcore.engine.devices import set_training_threads  # noqa: E402
 from dlcore.lectures.regression.model import LogisticRegressionModel, hours_passed  # noqa: E402
 from dlcore.engine.training import Trainer, full_batch, make_optimizer, supervised_step  # noqa: E402
+from dlcore.ui.state import PageState  # noqa: E402
 
 POLL_SECONDS = 0.25
 
@@ -56,9 +57,9 @@ def quiet_apptest():
     local_script_runner.require_widgets_deltas = wait
 
 
-def watch(at, run_key: str, poll: float = POLL_SECONDS) -> tuple[float, int]:
+def watch(at, page_key: str, poll: float = POLL_SECONDS) -> tuple[float, int]:
     """Redraw the page every `poll` seconds until its run stops training: (seconds spent drawing, redraws)."""
-    run, drawing, redraws = at.session_state[run_key], 0.0, 0
+    run, drawing, redraws = PageState(page_key, at.session_state).run, 0.0, 0
     while run.busy:
         time.sleep(poll)
         started = time.perf_counter()
@@ -79,8 +80,8 @@ def live_in_apptest(epochs: int) -> tuple[float, int, float]:
     at.select_slider(key="logistic_regression:speed").set_value(0).run()  # as fast as possible
     at.button(key="logistic_regression:train").click().run()
     assert not at.exception, at.exception
-    drawing, _ = watch(at, "run:logistic_regression")
-    run = at.session_state["run:logistic_regression"]
+    drawing, _ = watch(at, "logistic_regression")
+    run = PageState("logistic_regression", at.session_state).run
     assert run.trainer.outcome.kind == "finished", run.trainer.outcome
     return run.trainer.seconds, run.epochs_done, drawing / run.trainer.seconds
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from dlcore.ui.state import PageState  # noqa: E402
 
 
 def peak_rss_mb() -> float:
@@ -41,8 +42,8 @@ def main():
         at.selectbox(key="softmax:course:dataset").set_value(data_set).run()
         at.button(key="softmax:course:train").click().run()
         assert not at.exception, at.exception
-        at.session_state["run:softmax:course"].join()
-        data = at.session_state["run:softmax:course"].extras["view"].data
+        PageState("softmax:course", at.session_state).run.join()
+        data = PageState("softmax:course", at.session_state).run.extras["view"].data
         assert data.name == data_set, f"{data_set} is not available here: {data.unavailable}"
         print(f"after training on {data_set:13s}: {peak_rss_mb():7.0f} MB peak  ({tensor_mb(data):.0f} MB of tensors cached)")
     peak = peak_rss_mb()

@@ -33,7 +33,7 @@ ui.lecture_header(page, "draw.title", "draw.intro")
 
 
 def session_readers():
-    return readers(st.session_state.to_dict())
+    return readers(ui.runs())
 
 
 def page_of(page_key: str, name: str) -> ui.Page:
@@ -54,7 +54,7 @@ def add_a_model(none_yet: bool) -> None:
             st.info(page.t("draw.no_model"))
         ui.image_data(page, "mnist")  # downloaded first when it is missing
         clicked = st.button(page.t("draw.quick_train", epochs=QUICK_EPOCHS), type="primary", key="draw:quick_train")
-        if clicked or (ui.autorun_requested() and f"run:{page_of(*QUICK).key}" not in st.session_state):
+        if clicked or (ui.autorun_requested() and ui.state(page_of(*QUICK)).run is None):
             ui.start_run(page_of(*QUICK), default_values(QUICK, QUICK_EPOCHS), lectures.build)
             st.session_state["draw:next_reader"] = ":".join(QUICK)
             st.rerun()

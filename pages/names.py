@@ -50,7 +50,7 @@ def try_a_name():
     st.subheader(page.t("names.try"))
     name = st.text_input(page.t("names.type_name"), key=f"{page.key}:name", live=True, help=page.t("names.type_help"),
                          placeholder="Nakamura")
-    run = st.session_state.get(f"run:{page.key}")
+    run = ui.state(page).run
     if run is None:
         st.info(page.t("names.train_first"))
         return

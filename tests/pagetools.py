@@ -4,6 +4,8 @@ import json
 
 import numpy as np
 
+from dlcore.ui.state import PageState
+
 
 def _decoded(value):
     """Plotly sends NumPy arrays as {"dtype", "bdata"} (base64); turn them back into lists."""
@@ -31,12 +33,17 @@ def texts(at) -> str:
     return "\n".join(parts)
 
 
+def run_of(at, key: str):
+    """The page's run in an AppTest session (None before its first Train): what dlcore.ui.state keeps."""
+    return PageState(key, at.session_state).run
+
+
 def wait_for_run(at, key: str, timeout: float = 300):
-    """Wait for the page's run (session state "run:<key>") to stop training, then rerun the page to show it.
+    """Wait for the page's run (`run_of`) to stop training, then rerun the page to show it.
 
     AppTest does not fire the polling fragment and does not wait for worker threads, so a test waits here.
     """
-    run = at.session_state[f"run:{key}"]
+    run = run_of(at, key)
     assert run.join(timeout), f"the run of {key} still trains after {timeout} s"
     at.run()
     assert not at.exception, at.exception
@@ -47,6 +54,6 @@ def train(at, key: str, timeout: float = 300):
     """Click the page's Train button and wait for the run to end."""
     at.button(key=f"{key}:train").click().run()
     assert not at.exception, at.exception
-    if f"run:{key}" in at.session_state:
+    if run_of(at, key) is not None:
         wait_for_run(at, key, timeout)
     return at

@@ -22,7 +22,7 @@ from dlcore.lectures.softmax import model as softmax
 from dlcore.engine.metrics import accuracy
 from dlcore.engine.runs import Run
 from dlcore.engine.training import Trainer, full_batch, make_optimizer, supervised_step
-from pagetools import train
+from pagetools import run_of, train
 
 SHARED_DATA = os.environ.get("DL_CLASSROOM_DATA", "")
 TOLERANCE = dict(rel=1e-5, abs=1e-9)  # the script prints 6 significant digits
@@ -54,7 +54,7 @@ def page_run(app, page: str, key: str, query: dict) -> Run:
     at.run()
     at.select_slider(key=f"{key}:speed").set_value(0).run()
     train(at, key)
-    run = at.session_state[f"run:{key}"]
+    run = run_of(at, key)
     assert run.trainer.outcome.kind == "finished"
     return run
 
@@ -136,7 +136,7 @@ def test_lecture_11_race_script_reaches_the_pages_accuracies_and_its_zip_holds_t
     at.slider(key="advanced_cnns:compare:epochs").set_value(1).run()
     at.select_slider(key="advanced_cnns:compare:speed").set_value(0).run()
     train(at, "advanced_cnns:compare")
-    run = at.session_state["run:advanced_cnns:compare"]
+    run = run_of(at, "advanced_cnns:compare")
     epochs, results = run_script(export.script("advanced_cnns:compare", run.settings), tmp_path)
     models = run.extras["race"].models
     check_same_history(run, epochs, [f"{name}:{metric}" for name in models for metric in ("train_acc", "test_acc")])

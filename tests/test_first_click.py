@@ -8,7 +8,7 @@ import re
 import pytest
 
 from dlcore.engine.settings import DEFAULT_SEED
-from pagetools import texts, train
+from pagetools import run_of, texts, train
 
 
 def first_click(app, page: str, key: str):
@@ -16,7 +16,7 @@ def first_click(app, page: str, key: str):
     at = app(page)
     assert at.number_input(key="seed").value == DEFAULT_SEED
     train(at, key, timeout=900)
-    run = at.session_state[f"run:{key}"]
+    run = run_of(at, key)
     assert run.trainer.outcome.kind == "finished", run.trainer.outcome
     return at, run
 

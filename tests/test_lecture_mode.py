@@ -8,7 +8,8 @@ import torch
 from dlcore.engine import figures
 from dlcore.engine.settings import Setting, epochs, learning_rate, optimizer, parse_switch
 from dlcore.engine.training import History, Trainer, full_batch, minibatches
-from pagetools import texts, wait_for_run
+from dlcore.ui.state import PageState
+from pagetools import run_of, texts, wait_for_run
 
 # -- dlcore: a setting's value as a link writes it ------------------------------------------------------------
 
@@ -145,13 +146,13 @@ def test_bad_and_unknown_values_in_a_link_are_named_and_ignored(app):
 
 def test_a_link_with_autorun_trains_as_the_page_opens(app):
     at = open_with_link(app, "pages/linear_regression.py", {"epochs": "20", "optimizer": "Adam", "autorun": "1"})
-    run = at.session_state["run:linear_regression:course"]
+    run = run_of(at, "linear_regression:course")
     wait_for_run(at, "linear_regression:course")
     assert run.trainer.epochs == 20 and run.settings["optimizer"] == "Adam"
     assert run.trainer.outcome.kind == "finished"
     assert "autorun" not in dict(at.query_params)  # a reload does not train again
     at.run()
-    assert at.session_state["run:linear_regression:course"] is run
+    assert run_of(at, "linear_regression:course") is run
 
 
 def test_a_variant_and_its_settings_come_from_the_link(app):
@@ -202,14 +203,14 @@ def test_the_race_trains_the_same_run_on_both_devices_and_says_how_much_faster(a
     monkeypatch.setattr(dlcore.ui.live, "race_devices", lambda: ["cpu", "cpu"])
     at = open_with_link(app, "pages/logistic_regression.py", {"epochs": "200"})
     at.button(key="logistic_regression:race").click().run()
-    racers = at.session_state["race:logistic_regression"]
+    racers = PageState("logistic_regression", at.session_state).race
     assert len(racers) == 2 and all(racer.trainer.epochs == 200 for racer in racers)
     deadline = time.time() + 120
     for racer in racers:
         assert racer.join(max(1, deadline - time.time()))
     at.run()
     assert all(racer.trainer.outcome.kind == "finished" for racer in racers)
-    assert "run:logistic_regression" not in at.session_state  # the race leaves the page's own run alone
+    assert run_of(at, "logistic_regression") is None  # the race leaves the page's own run alone
     factor = racers[1].trainer.timing.samples_per_second / racers[0].trainer.timing.samples_per_second
     assert f"{factor:.1f}×" in texts(at)
     assert math.isclose(racers[0].model.linear.weight.item(), racers[1].model.linear.weight.item(), rel_tol=1e-6)

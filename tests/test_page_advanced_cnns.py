@@ -4,7 +4,7 @@ import time
 
 from dlcore.lectures.cnn_basics.model import parameter_count
 from dlcore.lectures.advanced_cnns.model import InceptionNet, ResNet
-from pagetools import plotly_specs, texts, train, wait_for_run
+from pagetools import plotly_specs, run_of, texts, train, wait_for_run
 
 PAGE = "pages/advanced_cnns.py"
 
@@ -34,7 +34,7 @@ def test_resnet_trains_briefly_and_shows_its_charts(app, one_thread):
     at.selectbox(key="advanced_cnns:resnet:train_size").set_value(2000).run()
     at.slider(key="advanced_cnns:resnet:epochs").set_value(1).run()
     train(at, "advanced_cnns:resnet")
-    run = at.session_state["run:advanced_cnns:resnet"]
+    run = run_of(at, "advanced_cnns:resnet")
     assert isinstance(run.model, ResNet) and run.trainer.outcome.kind == "finished"
     assert len(run.trainer.history.batch_loss) == 32  # 2,000 images in batches of 64
     shown = titles(at)
@@ -51,7 +51,7 @@ def test_the_comparison_trains_three_models_side_by_side_and_can_pause(app, one_
     at.slider(key="advanced_cnns:compare:epochs").set_value(1).run()
     at.select_slider(key="advanced_cnns:compare:speed").set_value(5).run()  # 32 steps: at least 6 s, time to pause
     at.button(key="advanced_cnns:compare:train").click().run()
-    run = at.session_state["run:advanced_cnns:compare"]
+    run = run_of(at, "advanced_cnns:compare")
     while not run.trainer.history.batch_loss:
         time.sleep(0.05)
     at.button(key="advanced_cnns:compare:pause").click().run()
@@ -64,7 +64,7 @@ def test_the_comparison_trains_three_models_side_by_side_and_can_pause(app, one_
     at.select_slider(key="advanced_cnns:compare:speed").set_value(0).run()
     at.button(key="advanced_cnns:compare:pause").click().run()  # Resume
     wait_for_run(at, "advanced_cnns:compare")
-    assert at.session_state["run:advanced_cnns:compare"] is run and run.trainer.outcome.kind == "finished"
+    assert run_of(at, "advanced_cnns:compare") is run and run.trainer.outcome.kind == "finished"
     assert [len(losses) for losses in race.losses.values()] == [32, 32, 32]
     accuracy = next(spec for spec in plotly_specs(at) if spec["layout"]["title"]["text"] == "Test accuracy per epoch")
     assert [trace["name"] for trace in accuracy["data"]] == [
@@ -77,9 +77,9 @@ def test_the_comparison_trains_three_models_side_by_side_and_can_pause(app, one_
     assert list(table["Parameters"]) == [8490, parameter_count(InceptionNet()), parameter_count(ResNet())]
     assert list(table["Test accuracy (%)"]) == [round(100 * trace["y"][0], 2) for trace in accuracy["data"]]
     assert all(table["Seconds"] > 0)
-    assert "run:advanced_cnns:inception" not in at.session_state  # the model section above was left alone
+    assert run_of(at, "advanced_cnns:inception") is None  # the model section above was left alone
     at.button(key="advanced_cnns:compare:reset").click().run()
-    assert "run:advanced_cnns:compare" not in at.session_state and not at.exception
+    assert run_of(at, "advanced_cnns:compare") is None and not at.exception
 
 
 def test_chinese_page(app):
@@ -95,7 +95,7 @@ def test_a_bad_learning_rate_is_explained_and_nothing_is_lost(app):
     at.number_input(key="advanced_cnns:inception:lr").set_value(-1.0).run()
     train(at, "advanced_cnns:inception")
     assert "learning rate must be a positive number" in at.error[0].value
-    assert "run:advanced_cnns:inception" not in at.session_state
+    assert run_of(at, "advanced_cnns:inception") is None
     assert at.dataframe[0].value.shape[0] > 0  # the rest of the page is still there
 
 
@@ -115,5 +115,5 @@ def test_without_mnist_the_page_trains_on_the_digits(app, monkeypatch, tmp_path,
     at.selectbox(key="advanced_cnns:model").set_value("resnet").run()
     at.slider(key="advanced_cnns:resnet:epochs").set_value(1).run()
     train(at, "advanced_cnns:resnet")
-    assert at.session_state["run:advanced_cnns:resnet"].extras["view"].data.name == "digits"
+    assert run_of(at, "advanced_cnns:resnet").extras["view"].data.name == "digits"
     assert "Test accuracy on all 359 test images" in texts(at)

@@ -1,7 +1,7 @@
 """The CNN basics page in AppTest: training shows the feature-map grids, the shapes table, and the data message;
 the test image is a view of the run, and the replay slider scrubs every chart."""
 import torch
-from pagetools import plotly_specs, texts, train, wait_for_run
+from pagetools import plotly_specs, run_of, texts, train, wait_for_run
 
 from dlcore.engine.checkpoints import load_weights, state_bytes
 from dlcore.lectures.cnn_basics.model import cifar_net
@@ -43,10 +43,10 @@ def test_the_test_image_is_a_view_and_the_replay_scrubs_every_chart(app):
     brief_settings(at, epochs=2)
     at.select_slider(key=f"{KEY}:speed").set_value(5).run()  # 64 steps: at least 13 s
     at.button(key=f"{KEY}:train").click().run()
-    run = at.session_state[f"run:{KEY}"]
+    run = run_of(at, KEY)
     at.slider(key=f"{KEY}:image").set_value(5).run()  # while the worker trains
     assert not at.exception, at.exception
-    assert at.session_state[f"run:{KEY}"] is run and run.busy and run.epochs_done < 2
+    assert run_of(at, KEY) is run and run.busy and run.epochs_done < 2
     assert "Changed since this run" not in texts(at)  # the image shown is not a setting of the run
     at.select_slider(key=f"{KEY}:speed").set_value(0).run()
     wait_for_run(at, KEY)
@@ -98,7 +98,7 @@ def test_the_cifar_routine_trains_tests_and_keeps_every_epochs_weights(app, monk
     assert "model.eval()" in texts(at) and not at.error
     at.slider(key="cnn_basics:cifar:epochs").set_value(2).run()
     train(at, "cnn_basics:cifar")
-    run = at.session_state["run:cnn_basics:cifar"]
+    run = run_of(at, "cnn_basics:cifar")
     assert [row["epoch"] for row in run.trainer.history.epochs] == [1, 2]
     assert all(0 <= row["test_acc"] <= 1 for row in run.trainer.history.epochs)
     code = "\n".join(block.value for block in at.code)

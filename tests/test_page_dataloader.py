@@ -2,7 +2,7 @@
 iterations and time per epoch; the notes' code is shown; Chinese."""
 from torch.utils.data import SequentialSampler
 
-from pagetools import plotly_specs, texts, train
+from pagetools import plotly_specs, run_of, texts, train
 
 KEY = "dataloader"
 
@@ -20,7 +20,7 @@ def test_the_three_ways_train_side_by_side_with_their_iterations_and_times(app):
         assert all(len(trace["y"]) == 10 for trace in spec["data"])
     table = at.dataframe[0].value
     assert list(table["Iterations per epoch"]) == [1, 24, 759]
-    comparison = at.session_state[f"run:{KEY}"].extras["comparison"]
+    comparison = run_of(at, KEY).extras["comparison"]
     measured = [round(1000 * comparison.seconds[way] / 10, 3) for way in ("full", "mini", "single")]
     assert list(table["ms per epoch"]) == measured and all(ms > 0 for ms in measured)  # which is slower: bench, README
     code = "\n".join(block.value for block in at.code)
@@ -34,7 +34,7 @@ def test_another_mini_batch_size_and_no_shuffling(app):
     at.checkbox(key=f"{KEY}:shuffle").uncheck().run()
     at.slider(key=f"{KEY}:epochs").set_value(2).run()
     train(at, KEY)
-    comparison = at.session_state[f"run:{KEY}"].extras["comparison"]
+    comparison = run_of(at, KEY).extras["comparison"]
     assert comparison.iterations("mini") == 6 and list(at.dataframe[0].value["Iterations per epoch"]) == [1, 6, 759]
     assert all(isinstance(loader.sampler, SequentialSampler) for loader in comparison.loaders.values())
 

@@ -13,7 +13,7 @@ from dlcore.lectures.cnn_basics.model import MODELS
 from dlcore.lectures.classifiers.training import new_classifier
 from dlcore.datasets.images import load_images
 from dlcore.lectures.softmax.model import Net
-from pagetools import plotly_specs, texts, train, wait_for_run
+from pagetools import plotly_specs, run_of, texts, train, wait_for_run
 
 CANVAS = "draw:canvas:0"  # the canvas's key before any Clear
 
@@ -66,7 +66,7 @@ def test_with_no_model_one_click_trains_lecture_10s_cnn_which_reads_the_drawing_
     at = app("pages/draw.py")
     assert "No model has been trained in this session yet" in texts(at) and "The canvas is empty" in texts(at)
     at.button(key="draw:quick_train").click().run()
-    run = at.session_state["run:cnn_basics:course"]  # the CNN page's own run: its page shows it
+    run = run_of(at, "cnn_basics:course")  # the CNN page's own run: its page shows it
     assert run.trainer.epochs == 2 and run.settings["epochs"] == 2 and run.settings["device"] == "cpu"
     draw(at, bar())
     assert run.busy  # read while it trains (10 s): a progress line says so
@@ -114,7 +114,7 @@ def test_weights_and_pictures_uploaded_and_every_bad_one_explained(app, cnn_weig
     at.file_uploader(key="cnn_basics:course:weights_upload").set_value(("cnn.pt", weights_bytes(Net()), "application/octet-stream"))
     at.run()
     assert "These weights belong to another model. Missing: conv1.bias" in texts(at)  # lecture 9's MLP, not the CNN
-    assert "run:cnn_basics:course" not in at.session_state and "No model has been trained" in texts(at)
+    assert run_of(at, "cnn_basics:course") is None and "No model has been trained" in texts(at)
     at.file_uploader(key="cnn_basics:course:weights_upload").set_value(("cnn.pt", cnn_weights, "application/octet-stream"))
     at.run()
     assert "Loaded the weights from cnn.pt" in texts(at)

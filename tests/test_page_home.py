@@ -8,7 +8,7 @@ import pytest
 
 from dlcore.lectures import PARTS, PREVIEW_SIZE, Lecture, demos, lectures, student_path
 from dlcore.text import LANGUAGES, translate
-from pagetools import texts, wait_for_run
+from pagetools import run_of, texts, wait_for_run
 
 LECTURES = lectures()
 BUILT = [lecture for lecture in LECTURES if lecture.built]
@@ -109,7 +109,7 @@ def test_every_quick_link_trains_at_once_and_shows_what_its_help_says(app, demo,
     at.run()
     key = RUNS[demo.key]
     wait_for_run(at, key, timeout=600)
-    run = at.session_state[f"run:{key}"]
+    run = run_of(at, key)
     losses = run.trainer.history.series("loss")
     if demo.key == "diverge":
         assert run.trainer.outcome.kind == "diverged" and run.trainer.outcome.epoch == 13

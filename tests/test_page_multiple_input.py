@@ -1,6 +1,6 @@
 """Lecture 7's page in AppTest: the first click shows the notes' network answering one class, and says so; the
 exercise's link beats it; the data and the matrix view; a missing table; Chinese."""
-from pagetools import plotly_specs, texts, train, wait_for_run
+from pagetools import plotly_specs, run_of, texts, train, wait_for_run
 
 KEY = "multiple_input"
 
@@ -17,7 +17,7 @@ def test_the_first_click_shows_the_notes_network_answering_one_class_for_everyon
     assert list(shapes.iloc[:, 0])[:2] == ["input", "linear1"]
     assert list(shapes.iloc[:, 1]) == ["607 × 8", "607 × 6", "607 × 6", "607 × 4", "607 × 4", "607 × 1", "607 × 1"]
     train(at, KEY)
-    run = at.session_state[f"run:{KEY}"]
+    run = run_of(at, KEY)
     assert run.trainer.outcome.kind == "finished" and len(run.trainer.history.epochs) == 100
     assert "**The network answers label 1 for every patient.** Its validation accuracy, 64.5%" in texts(at)
     accuracy = next(spec for spec in plotly_specs(at) if spec["layout"]["title"]["text"] == "Accuracy per epoch")
@@ -34,7 +34,7 @@ def test_the_exercises_link_beats_the_majority(app):
     at.query_params.update({"activation1": "ReLU", "activation2": "ReLU", "batch_size": "32", "autorun": "1"})
     at.run()
     wait_for_run(at, KEY)
-    last = at.session_state[f"run:{KEY}"].trainer.history.epochs[-1]
+    last = run_of(at, KEY).trainer.history.epochs[-1]
     assert last["classes"] == 2 and last["val_acc"] > 0.7
     assert f"Validation accuracy **{last['val_acc']:.1%}** (one answer for everyone: 64.5%)." in texts(at)
     assert "answers label" not in texts(at) and not at.main.get("page_link")

@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from pagetools import plotly_specs, texts, train, wait_for_run
+from pagetools import plotly_specs, run_of, texts, train, wait_for_run
 from dlcore.lectures.names import model as names_module
 from dlcore.engine.metrics import confusion_matrix
 
@@ -79,7 +79,7 @@ def test_pause_resume_and_a_name_read_while_paused(app):
     at.slider(key=f"{KEY}:epochs").set_value(2)
     at.slider(key=f"{KEY}:hidden_size").set_value(32).run()
     at.button(key=f"{KEY}:train").click().run()
-    run = at.session_state[f"run:{KEY}"]
+    run = run_of(at, KEY)
     deadline = time.monotonic() + 60
     while not run.trainer.history.batch_loss and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -103,7 +103,7 @@ def test_replay_shows_each_epochs_own_confusion_matrix_and_accuracy(app):
     at.slider(key=f"{KEY}:epochs").set_value(2)
     at.slider(key=f"{KEY}:hidden_size").set_value(32).run()
     train(at, KEY)
-    evaluation = at.session_state[f"run:{KEY}"].extras["evaluation"]
+    evaluation = run_of(at, KEY).extras["evaluation"]
 
     def shown_confusion():
         spec = next(spec for spec in plotly_specs(at) if "onfusion" in title(spec))
@@ -114,6 +114,6 @@ def test_replay_shows_each_epochs_own_confusion_matrix_and_accuracy(app):
     assert shown_confusion() == evaluation.confusions[0] != evaluation.confusions[1]
     assert "after epoch 1" in texts(at)
     test = evaluation.data.test
-    first_epoch = names_module.predict_languages(at.session_state[f"run:{KEY}"].frame(1).model, test)
+    first_epoch = names_module.predict_languages(run_of(at, KEY).frame(1).model, test)
     assert shown_confusion() == confusion_matrix(first_epoch, test.languages, 18).tolist()  # the weights of epoch 1
     assert [sum(row) for row in shown_confusion()] == test.languages.bincount().tolist()  # a row per true language

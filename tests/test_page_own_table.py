@@ -9,7 +9,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from dlcore.lectures.own_table import model as tables
 from dlcore.text import translate
-from pagetools import plotly_specs, texts, train, wait_for_run
+from pagetools import plotly_specs, run_of, texts, train, wait_for_run
 
 KEY = "own_table"
 PAGE = "pages/own_table.py"
@@ -53,8 +53,8 @@ def test_the_first_click_learns_breast_cancer_and_the_predictions_download(app, 
     assert "569 rows, 30 features → **class**: 2 classes (benign 63%, malignant 37%)" in texts(at)
     assert titles(at) == ["The features, standardised (mean 0, spread 1), by class"]
     train(at, KEY)
-    last = at.session_state[f"run:{KEY}"].trainer.history.epochs[-1]
-    assert last["val_score"] > 0.9 and len(at.session_state[f"run:{KEY}"].trainer.history.epochs) == 100
+    last = run_of(at, KEY).trainer.history.epochs[-1]
+    assert last["val_score"] > 0.9 and len(run_of(at, KEY).trainer.history.epochs) == 100
     assert f"Validation accuracy **{last['val_score']:.1%}** (one answer for every row: 63.2%)." in texts(at)
     confusion = next(spec for spec in plotly_specs(at) if spec["layout"]["title"]["text"].startswith("Confusion"))
     assert confusion["layout"]["title"]["text"] == (
@@ -74,7 +74,7 @@ def test_a_quantity_is_predicted_with_r2_and_a_chart_of_answers_against_truth(ap
     wait_for_run(at, KEY)
     assert "442 rows, 10 features → **progression**: a quantity from 25 to 346" in texts(at)
     assert at.selectbox(key="own_table:task").value == "regression"
-    last = at.session_state[f"run:{KEY}"].trainer.history.epochs[-1]
+    last = run_of(at, KEY).trainer.history.epochs[-1]
     assert f"Validation R² **{last['val_score']:.3f}**" in texts(at) and last["val_score"] > 0.2
     assert {"R² per epoch (1: exact; 0: no better than the mean)",
             "Validation rows: the network's answer against the true value",
@@ -88,7 +88,7 @@ def test_an_uploaded_csv_without_a_header_trains(app):
     assert at.checkbox(key="own_table:header").value is False
     assert "120 rows, 2 features → **x3**: 2 classes (0 50%, 1 50%)" in texts(at)
     train(at, KEY)
-    assert at.session_state[f"run:{KEY}"].trainer.history.epochs[-1]["val_score"] == 1.0
+    assert run_of(at, KEY).trainer.history.epochs[-1]["val_score"] == 1.0
 
 
 def test_word_labels_a_header_and_another_label_column(app):
@@ -123,12 +123,12 @@ def test_a_bad_file_says_what_is_wrong_and_the_earlier_run_stays(app, bad):
     at.query_params.update({"epochs": "3"})
     at.run()
     train(at, KEY)
-    before = at.session_state[f"run:{KEY}"]
+    before = run_of(at, KEY)
     data, message = BAD[bad]
     upload(at, data)
     assert len(at.error) == 1 and message in at.error[0].value
     at.button(key=f"{KEY}:train").click().run()
-    assert not at.exception and at.session_state[f"run:{KEY}"] is before  # nothing to train on: the run stays
+    assert not at.exception and run_of(at, KEY) is before  # nothing to train on: the run stays
     assert len(at.get("plotly_chart")) >= 2  # its charts are still there
 
 

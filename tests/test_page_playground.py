@@ -1,7 +1,7 @@
 """The playground in AppTest: the data set shown before training, Playground's first screen learning the circles,
 a link that opens a whole setup and trains it, bad hidden layers and no feature said while the last run stays, and
 Chinese."""
-from pagetools import plotly_specs, texts, train, wait_for_run
+from pagetools import plotly_specs, run_of, texts, train, wait_for_run
 
 KEY = "playground"
 PAGE = "pages/playground.py"
@@ -19,7 +19,7 @@ def test_the_circles_are_shown_then_learned_with_playgrounds_first_screen(app):
     assert [trace["type"] for trace in data["data"]] == ["scatter"] * 4
     assert sum(len(trace["x"]) for trace in data["data"]) == 500
     train(at, KEY)
-    run = at.session_state[f"run:{KEY}"]
+    run = run_of(at, KEY)
     last = run.trainer.history.epochs[-1]
     assert len(run.trainer.history.epochs) == 200 and last["test_acc"] > 0.9
     shown = charts(at)
@@ -43,7 +43,7 @@ def test_a_link_opens_a_whole_setup_and_trains_it(app):
     wait_for_run(at, KEY)
     assert at.selectbox(key="playground:dataset").value == "spiral" and at.slider(key="playground:classes").value == 4
     assert at.checkbox(key="playground:x2").value and at.text_input(key="playground:hidden").value == "16, 16"
-    run = at.session_state[f"run:{KEY}"]
+    run = run_of(at, KEY)
     assert run.extras["data"].classes == 4 and run.extras["data"].chosen == ["x", "y", "x2"]
     assert [type(layer).__name__ for layer in run.model.hidden] == ["Linear", "ReLU", "Dropout"] * 2
     assert "3 inputs → 16 → 16 → 4 classes" in texts(at)
@@ -53,11 +53,11 @@ def test_bad_hidden_layers_and_no_feature_are_said_and_the_last_run_stays(app):
     at = app(PAGE)
     at.slider(key="playground:epochs").set_value(3).run()
     train(at, KEY)
-    before = at.session_state[f"run:{KEY}"]
+    before = run_of(at, KEY)
     at.text_input(key="playground:hidden").set_value("8, eight").run()
     assert "“8, eight” is not a list of hidden layers" in at.error[0].value
     at.button(key=f"{KEY}:train").click().run()
-    assert not at.exception and at.session_state[f"run:{KEY}"] is before
+    assert not at.exception and run_of(at, KEY) is before
     assert "What the network answers over the plane" in charts(at)  # the last run is still drawn
     at.text_input(key="playground:hidden").set_value("").run()
     assert not at.error and "2 inputs → no hidden layer → 2 classes · 6 weights and biases" in texts(at)

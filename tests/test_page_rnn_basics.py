@@ -2,7 +2,7 @@
 import pytest
 
 from dlcore.engine.settings import DEFAULT_SEED
-from pagetools import plotly_specs, texts, train, wait_for_run
+from pagetools import plotly_specs, run_of, texts, train, wait_for_run
 
 PAGE, KEY = "pages/rnn_basics.py", "rnn_basics"
 
@@ -110,7 +110,7 @@ def test_own_unicode_strings_build_their_own_vocabulary(app):
 
 def test_the_default_pace_makes_the_course_run_watchable(app):
     at = train(open_page(app, paced=True), KEY)
-    run = at.session_state[f"run:{KEY}"]
+    run = run_of(at, KEY)
     assert run.trainer.pace == 3 and run.epochs_done == 15
     assert run.trainer.seconds > 3  # 15 epochs at 3 a second: about 5 s on screen
 
@@ -121,7 +121,7 @@ def test_a_step_is_exactly_one_epoch_here(app, button):
     for expected in (1, 2):
         at.button(key=f"{KEY}:{button}").click().run()
         wait_for_run(at, KEY, timeout=10)
-        run = at.session_state[f"run:{KEY}"]
+        run = run_of(at, KEY)
         assert run.state == "paused" and run.epochs_done == expected
         assert len(run.trainer.history.batch_loss) == expected  # one batch, the whole string, is one epoch
         assert [row[0] for row in table_rows(at)] == list(range(1, expected + 1))

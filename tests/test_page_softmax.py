@@ -4,7 +4,7 @@ import time
 
 
 from dlcore.datasets import images
-from pagetools import plotly_specs, texts, train, wait_for_run
+from pagetools import plotly_specs, run_of, texts, train, wait_for_run
 
 
 def train_briefly(at, model="course", train_size=2000, epochs=1):
@@ -12,7 +12,7 @@ def train_briefly(at, model="course", train_size=2000, epochs=1):
     at.selectbox(key=f"softmax:{model}:train_size").set_value(train_size).run()
     at.slider(key=f"softmax:{model}:epochs").set_value(epochs).run()
     train(at, f"softmax:{model}")
-    return at.session_state[f"run:softmax:{model}"]
+    return run_of(at, f"softmax:{model}")
 
 
 def titles(at) -> list[str]:
@@ -52,7 +52,7 @@ def test_pause_and_resume_end_as_an_uninterrupted_run(app):
     uninterrupted = result(at)
     at.select_slider(key="softmax:course:speed").set_value(10).run()  # 64 steps: at least 6 s, time to pause
     at.button(key="softmax:course:train").click().run()
-    run = at.session_state["run:softmax:course"]
+    run = run_of(at, "softmax:course")
     assert run is not straight
     while not run.trainer.history.batch_loss:
         time.sleep(0.05)
@@ -64,7 +64,7 @@ def test_pause_and_resume_end_as_an_uninterrupted_run(app):
     at.select_slider(key="softmax:course:speed").set_value(0).run()
     at.button(key="softmax:course:pause").click().run()  # the same button now says Resume
     wait_for_run(at, "softmax:course")
-    assert at.session_state["run:softmax:course"] is run and run.trainer.outcome.kind == "finished"
+    assert run_of(at, "softmax:course") is run and run.trainer.outcome.kind == "finished"
     assert run.trainer.history.batch_loss == straight.trainer.history.batch_loss
     assert run.trainer.history.series("test_acc") == straight.trainer.history.series("test_acc")
     assert result(at) == uninterrupted
@@ -106,7 +106,7 @@ def test_a_bad_learning_rate_is_explained_and_nothing_is_lost(app):
     at.number_input(key="softmax:course:lr").set_value(0.0).run()
     train(at, "softmax:course")
     assert "learning rate must be a positive number" in at.error[0].value
-    assert "run:softmax:course" not in at.session_state
+    assert run_of(at, "softmax:course") is None
 
 
 def test_without_the_files_the_page_trains_on_the_digits(app, monkeypatch, tmp_path):

@@ -8,7 +8,7 @@ import torch
 
 from dlcore.datasets.folders import HYMENOPTERA, find_hymenoptera
 from dlcore.lectures.transfer.model import NETWORKS
-from pagetools import plotly_specs, texts, train
+from pagetools import plotly_specs, run_of, texts, train
 
 KEY = "transfer"
 RESNET = NETWORKS["resnet18"]
@@ -76,12 +76,12 @@ def test_while_the_features_are_made_the_empty_charts_say_so(app, data_dir, one_
     at = app("pages/transfer.py")
     at.selectbox(key=f"{KEY}:image_size").set_value(112).run()
     at.button(key=f"{KEY}:train").click().run()
-    comparison = at.session_state[f"run:{KEY}"].extras["comparison"]
+    comparison = run_of(at, KEY).extras["comparison"]
     deadline = time.monotonic() + 60
     while comparison.preparing is None and time.monotonic() < deadline:
         time.sleep(0.05)
     at.run()
-    at.session_state[f"run:{KEY}"].stop()
+    run_of(at, KEY).stop()
     loss, accuracy = plotly_specs(at)[:2]
     for spec in (loss, accuracy):
         note = spec["layout"]["annotations"][0]["text"]

@@ -12,7 +12,7 @@ from dlcore.lectures.regression import model as reg
 from dlcore.lectures import lectures
 from dlcore.engine.settings import DEFAULT_SEED
 from dlcore.engine.training import ManualRate, Trainer, full_batch, supervised_step
-from pagetools import plotly_specs, texts, train, wait_for_run
+from pagetools import plotly_specs, run_of, texts, train, wait_for_run
 
 PAGES = {
     "pages/linear_model.py": "linear_model",
@@ -41,7 +41,7 @@ def click(at, key: str, button: str):
     """Click one of the run's buttons and wait for the worker to let go (a pause, a step, the end)."""
     at.button(key=f"{key}:{button}").click().run()
     assert not at.exception, at.exception
-    run = at.session_state[f"run:{key}"]
+    run = run_of(at, key)
     run.join(60)
     at.run()
     return run
@@ -103,7 +103,7 @@ def test_each_page_offers_step_batch_and_a_pace_that_shows_its_default_run_in_se
 
 def test_the_default_pace_makes_the_logistic_run_last_more_than_five_seconds(app):
     at = train(app("pages/logistic_regression.py"), "logistic_regression")
-    run = at.session_state["run:logistic_regression"]
+    run = run_of(at, "logistic_regression")
     assert run.trainer.outcome.kind == "finished" and len(run.trainer.history.epochs) == 1000
     assert run.trainer.seconds > 5  # 1000 steps at 100 a second: 10 s
 
@@ -145,7 +145,7 @@ def test_the_replay_slider_moves_the_point_on_the_cost_curve(app):
 
 def test_train_more_continues_a_finished_run(app):
     at = train(open_fast(app, "pages/linear_model.py"), "linear_model")
-    run = at.session_state["run:linear_model"]
+    run = run_of(at, "linear_model")
     first = run.trainer.history.series("loss")
     at.number_input(key="linear_model:more_epochs").set_value(50).run()
     assert click(at, "linear_model", "more") is run
@@ -189,7 +189,7 @@ def test_pause_keeps_the_weights_and_resume_ends_where_an_uninterrupted_run_does
     at.button(key="logistic_regression:train").click().run()
     time.sleep(0.5)
     at.button(key="logistic_regression:pause").click().run()
-    run = at.session_state["run:logistic_regression"]
+    run = run_of(at, "logistic_regression")
     assert run.state == "paused" and 0 < run.epochs_done < 1000
     paused, epochs = weights(run.model), run.epochs_done
     time.sleep(0.3)
@@ -203,7 +203,7 @@ def test_pause_keeps_the_weights_and_resume_ends_where_an_uninterrupted_run_does
     assert run.trainer.outcome.kind == "finished" and run.epochs_done == 1000
     resumed = number_after(texts(at), "Decision boundary:")
     uninterrupted = train(open_fast(app, "pages/logistic_regression.py"), "logistic_regression")
-    other = uninterrupted.session_state["run:logistic_regression"]
+    other = run_of(uninterrupted, "logistic_regression")
     assert all(torch.equal(a, b) for a, b in zip(weights(run.model), weights(other.model)))
     assert number_after(texts(uninterrupted), "Decision boundary:") == resumed
 
@@ -236,7 +236,7 @@ def test_backprop_shows_the_graph_the_steps_and_the_prediction(app):
 
 def test_the_backprop_replay_shows_the_graph_and_the_steps_of_that_epoch(app):
     at = train(open_fast(app, "pages/backprop.py"), "backprop")
-    records = at.session_state["run:backprop"].extras["records"]
+    records = run_of(at, "backprop").extras["records"]
     at.slider(key="backprop:replay").set_value(1).run()
     table = at.dataframe[0].value
     assert len(table) == 3 and list(table["w"]) == pytest.approx([r.w for r in records[:3]])

@@ -41,13 +41,12 @@ def test_the_models_of_every_page_that_read_digits_are_found_in_course_order(mni
                        torch.zeros(8, dtype=torch.long), classes=[str(n) for n in range(10)], mean=(0.5,) * 3,
                        std=(0.25,) * 3, source="local")
     session = {
-        "run:advanced_cnns:resnet": run_of(ADVANCED["resnet"], mnist),
-        "run:cnn_basics:course": run_of(CNNS["course"], mnist),
-        "run:cnn_basics:cifar": run_of(CNNS["cifar"], colour),  # colour photos: not a reader of digits
-        "run:softmax:d2l_mlp": run_of(VARIANTS["d2l_mlp"], fashion),
-        "run:advanced_cnns:compare": comparison_run(COMPARED, mnist, 1, 2000, "cpu"),
-        "run:logistic_regression": Run(Trainer(lambda batch: torch.tensor(0.0), lambda: [], 1)),  # no images at all
-        "softmax:course:lr": 0.01,  # a widget's value
+        "advanced_cnns:resnet": run_of(ADVANCED["resnet"], mnist),
+        "cnn_basics:course": run_of(CNNS["course"], mnist),
+        "cnn_basics:cifar": run_of(CNNS["cifar"], colour),  # colour photos: not a reader of digits
+        "softmax:d2l_mlp": run_of(VARIANTS["d2l_mlp"], fashion),
+        "advanced_cnns:compare": comparison_run(COMPARED, mnist, 1, 2000, "cpu"),
+        "logistic_regression": Run(Trainer(lambda batch: torch.tensor(0.0), lambda: [], 1)),  # no images at all
     }
     found = readers.readers(session)
     assert [reader.key for reader in found] == [
@@ -65,7 +64,7 @@ def test_the_models_of_every_page_that_read_digits_are_found_in_course_order(mni
 
 def test_a_model_still_training_is_read_from_a_copy_taken_between_two_steps(mnist):
     run = run_of(CNNS["course"], mnist, train_size=0, epochs=3)
-    reader = readers.readers({"run:cnn_basics:course": run})[0]
+    reader = readers.readers({"cnn_basics:course": run})[0]
     run.start()
     try:
         while not run.trainer.history.batch_loss:
@@ -150,7 +149,7 @@ def test_fine_tuning_learns_the_students_digits_without_forgetting_mnist(trained
     assert len(history.batch_loss) == readers.ROUND_STEPS * readers.ROUNDS
     assert history.epochs[-1]["own_acc"] >= 0.75 and history.epochs[-1]["test_acc"] > 0.9
     assert trained_cnn.model.fc.bias is not run.model.fc.bias  # a copy was tuned, the lecture's model is unchanged
-    tuned = readers.readers({"run:cnn_basics:course": trained_cnn, f"run:{readers.tuned_key(reader)}": run})[1]
+    tuned = readers.readers({"cnn_basics:course": trained_cnn, readers.tuned_key(reader): run})[1]
     assert tuned.key == "draw:tuned:cnn_basics:course" and readers.tuned_key(tuned) == tuned.key  # tuning it again goes on
     assert tuned.label() == "Lecture 10 · The course's CNN on MNIST (lecture 10), fine-tuned on my 8 digits"
     assert readers.own_digits_accuracy(tuned, pixels, labels)[1] == history.epochs[-1]["own_acc"]

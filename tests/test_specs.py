@@ -12,7 +12,7 @@ from dlcore import lectures
 from dlcore.datasets.images import SPECS, find_local
 from dlcore.engine.data import data_dir
 from dlcore.engine.spec import RunSpec
-from pagetools import wait_for_run
+from pagetools import run_of, wait_for_run
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULTS = lectures.default_specs()
@@ -74,6 +74,6 @@ def test_a_fresh_process_gets_the_pages_first_epoch(app, lecture):
     spec = next(spec for spec in DEFAULTS if spec.lecture == lecture)
     at = app(EPOCH_PAGES[lecture])
     at.button(key=f"{lecture}:step").click().run()
-    run = wait_for_run(at, lecture).session_state[f"run:{lecture}"]
+    run = run_of(wait_for_run(at, lecture), lecture)
     assert run.spec == spec  # the page's first run is the lecture's default spec
     assert fresh_process([(spec, "epoch")]) == [run.trainer.history.epochs[0]["loss"]]

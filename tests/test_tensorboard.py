@@ -6,7 +6,7 @@ from tensorboard.backend.event_processing.event_accumulator import EventAccumula
 from torch import nn
 
 from dlcore.engine.runs import Run
-from pagetools import texts, train
+from pagetools import run_of, texts, train
 from dlcore.engine.tensorboard import TensorBoardLogger, logger_of, run_folder, runs_dir
 from dlcore.engine.training import Trainer, make_optimizer, minibatches, supervised_step
 
@@ -103,7 +103,7 @@ def test_the_sidebar_switch_logs_a_pages_runs_and_says_where(app, monkeypatch, t
     at.selectbox(key="cnn_basics:course:train_size").set_value(2000).run()
     at.slider(key="cnn_basics:course:epochs").set_value(1).run()
     train(at, "cnn_basics:course")
-    run = at.session_state["run:cnn_basics:course"]
+    run = run_of(at, "cnn_basics:course")
     folder = logger_of(run.trainer).folder
     assert folder.parent == runs_dir() == tmp_path / ".cache" / "dl-classroom" / "runs" and folder.name in texts(at)
     events = read(folder)
@@ -118,4 +118,4 @@ def test_runs_are_not_logged_unless_asked(app):
     at.select_slider(key="logistic_regression:speed").set_value(0).run()
     at.slider(key="logistic_regression:epochs").set_value(10).run()
     train(at, "logistic_regression")
-    assert logger_of(at.session_state["run:logistic_regression"].trainer) is None and "TensorBoard" not in texts(at)
+    assert logger_of(run_of(at, "logistic_regression").trainer) is None and "TensorBoard" not in texts(at)

@@ -33,6 +33,7 @@ from dlcore.ui import link
 from dlcore.ui.export import download_run
 from dlcore.engine.training import Timing
 from dlcore.ui.frame import Page, device_label, finish_page
+from dlcore.ui.state import PageState, state
 from dlcore.ui.widgets import kept
 
 REDRAW_SECONDS = 0.25
@@ -65,29 +66,20 @@ def _session_alive() -> Callable[[], bool]:
     return lambda: runtime.is_active_session(session)
 
 
-class _Keys:
-    def __init__(self, page: Page):
-        self.run, self.earlier, self.action = f"run:{page.key}", f"earlier:{page.key}", f"action:{page.key}"
-        self.messages, self.replay, self.cost = f"messages:{page.key}", f"{page.key}:replay", f"cost:{page.key}"
-        self.speed, self.more, self.count = f"{page.key}:speed", f"{page.key}:more_epochs", f"count:{page.key}"
-        self.race = f"race:{page.key}"
-
-
-def _clicked(keys: _Keys, action: str) -> Callable[[], None]:
+def _clicked(keys: PageState, action: str) -> Callable[[], None]:
     def remember_click():
-        st.session_state[keys.action] = action
+        keys.action = action
     return remember_click
 
 
-def _act(page: Page, keys: _Keys, action: str, values: Values, build: Build, more: int) -> None:
+def _act(page: Page, keys: PageState, action: str, values: Values, build: Build, more: int) -> None:
     """Carry out a click; what went wrong is kept in session state and shown under the controls."""
-    state = st.session_state
-    run: Run | None = state.get(keys.run)
+    run = keys.run
     continues = run is not None and run.state in ("paused", "ready", "finished", "stopped")
     fresh = action == "train" or (action in ("step", "step_batch") and not continues)
     trains = action in ("train", "resume", "step", "step_batch", "more", "race")
     problems = values.problems(live_only=not fresh) if trains else []  # Pause, Stop and Reset always work
-    state[keys.messages] = [("error", key, vals) for key, vals in problems]
+    keys.messages = [("error", key, vals) for key, vals in problems]
     if problems:
         return
     until = {"step": "epoch", "step_batch": "batch"}.get(action)
@@ -95,8 +87,8 @@ def _act(page: Page, keys: _Keys, action: str, values: Values, build: Build, mor
         if run is not None:
             run.stop()
             run.join(ACT_SECONDS)
-        state.pop(keys.run, None)
-        state[keys.earlier] = []
+        del keys.run
+        keys.earlier = []
     elif action == "race":
         _start_race(page, keys, values, build)
     elif fresh:
@@ -110,41 +102,39 @@ def _act(page: Page, keys: _Keys, action: str, values: Values, build: Build, mor
         run.start(until)
 
 
-def _start_fresh(page: Page, keys: _Keys, values: Values, build: Build, until: str | None) -> None:
-    state = st.session_state
+def _start_fresh(page: Page, keys: PageState, values: Values, build: Build, until: str | None) -> None:
     spec = page.spec(values)
     try:
         run = build(spec)
     except Exception as error:  # a page's model or data could not be made: say so, keep the page and its run
-        state[keys.messages] = [("error", "train.failed", {"error": f"{type(error).__name__}: {error}"})]
+        keys.messages = [("error", "train.failed", {"error": f"{type(error).__name__}: {error}"})]
         return
     if run is None:  # the page cannot build a run now, and says why itself
         return
-    old: Run | None = state.get(keys.run)
+    old = keys.run
     if old is not None:
         old.stop()
         old.join(ACT_SECONDS * 5)
-    number = state.get(keys.count, 0) + 1
-    state[keys.count] = number
-    state[keys.earlier] = remember(state.get(keys.earlier, []), old, number - 1)
+    number = keys.count + 1
+    keys.count = number
+    keys.earlier = remember(keys.earlier, old, number - 1)
     run.spec = spec
     if page.log_runs:
         run.trainer.callbacks.append(TensorBoardLogger(run_folder(page.key), run.model))
     run.alive = _session_alive()
-    run.trainer.pace = state.get(keys.speed) or None
-    state[keys.replay] = None
-    state[keys.run] = run
+    run.trainer.pace = keys.speed or None
+    keys.replay = None
+    keys.run = run
     run.start(until)
 
 
 def start_run(page: Page, values: Values, build: Build) -> None:
     """Start a fresh run of a page from elsewhere, as its Train button would (another page's one-click training)."""
-    _start_fresh(page, _Keys(page), values, build, None)
+    _start_fresh(page, state(page), values, build, None)
 
 
-def _start_race(page: Page, keys: _Keys, values: Values, build: Build) -> None:
+def _start_race(page: Page, keys: PageState, values: Values, build: Build) -> None:
     """The page's run built for the CPU and for the GPU (the spec on each device), trained side by side."""
-    state = st.session_state
     racers = []
     try:
         for device in race_devices():
@@ -155,18 +145,18 @@ def _start_race(page: Page, keys: _Keys, values: Values, build: Build) -> None:
             racer.spec, racer.alive = spec, _session_alive()
             racers.append(racer)
     except Exception as error:  # e.g. the GPU ran out of memory: say so, keep the page
-        state[keys.messages] = [("error", "train.failed", {"error": f"{type(error).__name__}: {error}"})]
+        keys.messages = [("error", "train.failed", {"error": f"{type(error).__name__}: {error}"})]
         return
-    for old in state.get(keys.race, []):
+    for old in keys.race:
         old.stop()
-    state[keys.race] = racers
+    keys.race = racers
     for racer in racers:
         racer.start()
 
 
-def _race_view(page: Page, keys: _Keys) -> None:
+def _race_view(page: Page, keys: PageState) -> None:
     """The race's table (device, progress, speed) and, once both have finished, how much faster the GPU was."""
-    racers: list[Run] = st.session_state.get(keys.race, [])
+    racers = keys.race
     if not racers:
         return
     st.markdown(f"##### 🏁 {page.t('race.title')}")
@@ -193,7 +183,7 @@ def _timing_text(page: Page, run: Run) -> str:
                   epoch=f"{timing.seconds_per_epoch:.3g}" if timing.epochs else "—")
 
 
-def _controls(page: Page, keys: _Keys, run: Run | None, values: Values, step_batches: bool, pace: int | None) -> None:
+def _controls(page: Page, keys: PageState, run: Run | None, values: Values, step_batches: bool, pace: int | None) -> None:
     state = run.state if run is not None else "none"
     busy, paused, ended = state in ("training", "waiting"), state == "paused", state in ("finished", "stopped")
     can_step = state in ("none", "ready", "paused", "finished", "stopped")
@@ -204,7 +194,7 @@ def _controls(page: Page, keys: _Keys, run: Run | None, values: Values, step_bat
     if step_batches:
         buttons.append(("step_batch", "train.step_batch", "secondary", not can_step, "step_batch"))
     buttons += [("stop", "train.stop", "secondary", not (busy or paused), "stop"),
-                ("reset", "train.reset", "secondary", run is None and not st.session_state.get(keys.earlier), "reset")]
+                ("reset", "train.reset", "secondary", run is None and not keys.earlier, "reset")]
     if race_devices():
         buttons.append(("race", "race.button", "secondary", busy, "race"))
     columns = st.columns([1.2] * len(buttons) + [3])
@@ -212,25 +202,25 @@ def _controls(page: Page, keys: _Keys, run: Run | None, values: Values, step_bat
         column.button(page.t(label), key=f"{page.key}:{name}", type=kind, width="stretch", disabled=disabled,
                       on_click=_clicked(keys, action))
     with columns[-1]:
-        kept(st.select_slider, page.t("train.speed"), keys.speed, pace or 0, options=sorted(set(SPEEDS) | {pace or 0}),
+        kept(st.select_slider, page.t("train.speed"), keys.widget_key("speed"), pace or 0, options=sorted(set(SPEEDS) | {pace or 0}),
              format_func=lambda n: page.t("train.speed.fast") if n == 0 else page.t("train.speed.n", n=n),
              help=page.t("train.speed_help"))
     if ended and not page.present:  # on a projector it goes under the charts (live_run)
         _train_more(page, keys, values)
 
 
-def _train_more(page: Page, keys: _Keys, values: Values) -> None:
+def _train_more(page: Page, keys: PageState, values: Values) -> None:
     """"Train N more epochs" under an ended run."""
     left, right, _ = st.columns([1.2, 1.6, 4], vertical_alignment="bottom")
-    more = kept(left.number_input, page.t("train.more_epochs"), keys.more, _more_epochs(keys, values),
+    more = kept(left.number_input, page.t("train.more_epochs"), keys.widget_key("more_epochs"), _more_epochs(keys, values),
                 min_value=1, max_value=100_000, step=1)
     right.button(page.t("train.more", n=more), key=f"{page.key}:more", on_click=_clicked(keys, "more"),
                  width="stretch")
 
 
-def _more_epochs(keys: _Keys, values: Values) -> int:
+def _more_epochs(keys: PageState, values: Values) -> int:
     """How many epochs "Train N more" adds: the number chosen, at first the page's epochs."""
-    return int(st.session_state.get(keys.more) or values.get("epochs") or 1)
+    return int(keys.more_epochs or values.get("epochs") or 1)
 
 
 def _progress_text(page: Page, run: Run) -> str:
@@ -267,17 +257,16 @@ def show_outcome(page: Page, run: Run) -> None:
         st.error(page.t(f"train.{outcome.kind}", epoch=outcome.epoch, value=f"{outcome.loss:.4g}"))
 
 
-def _replay_epoch(page: Page, keys: _Keys, run: Run) -> int | None:
+def _replay_epoch(page: Page, keys: PageState, run: Run) -> int | None:
     """The replay slider: None follows the run as it trains; an epoch shows the run as it was then."""
     done = run.epochs_done
     if done < 1:
         return None
-    state = st.session_state
-    shown = state.get(keys.replay)
-    if shown is None or shown >= state.get(f"{keys.replay}:max", 0) or shown > done:  # following the run
-        state[keys.replay] = done
-    state[f"{keys.replay}:max"] = done
-    epoch = st.slider(page.t("train.replay"), min_value=0, max_value=done, key=keys.replay,
+    shown = keys.replay
+    if shown is None or shown >= keys.replay_end or shown > done:  # following the run
+        keys.replay = done
+    keys.replay_end = done
+    epoch = st.slider(page.t("train.replay"), min_value=0, max_value=done, key=keys.widget_key("replay"),
                       help=page.t("train.replay_help"))
     return None if epoch >= done else epoch
 
@@ -328,18 +317,17 @@ class ChartGrid:
                 st.markdown(item)
 
 
-def _redraw_period(keys: _Keys, state: str) -> float:
-    if state == "waiting":
+def _redraw_period(keys: PageState, run_state: str) -> float:
+    if run_state == "waiting":
         return WAITING_POLL_SECONDS
-    cost = st.session_state.get(keys.cost, 0.0)
+    cost = keys.cost
     return min(SLOWEST_REDRAW_SECONDS, max(REDRAW_SECONDS, cost / DRAWING_SHARE))
 
 
-def _live_view(page: Page, keys: _Keys, draw: Draw, compare: dict, wording: dict, polled: str | None) -> None:
+def _live_view(page: Page, keys: PageState, draw: Draw, compare: dict, wording: dict, polled: str | None) -> None:
     """The progress line, the replay slider, the charts and the outcome.  polled: the run's state when
     this fragment was set to poll it (None: not polling); a change of state redraws the whole page."""
-    state = st.session_state
-    run: Run | None = state.get(keys.run)
+    run = keys.run
     _race_view(page, keys)
     if run is None:
         ChartGrid(page).show(draw(None))
@@ -355,24 +343,24 @@ def _live_view(page: Page, keys: _Keys, draw: Draw, compare: dict, wording: dict
     above = st.container()  # the projector view draws the charts above the replay slider: they come first there
     epoch = None if page.present and run.busy else _replay_epoch(page, keys, run)
     charts = draw(run.frame(epoch))
-    _add_earlier_runs(page, charts, state.get(keys.earlier, []), run.settings, compare, wording)
+    _add_earlier_runs(page, charts, keys.earlier, run.settings, compare, wording)
     with above if page.present else st.container():
         ChartGrid(page).show(charts)
     show_outcome(page, run)
     download_run(page, run)
-    state[keys.cost] = time.perf_counter() - started
+    keys.cost = time.perf_counter() - started
     _poll_again(keys, polled)
 
 
-def _watched(keys: _Keys) -> str | None:
+def _watched(keys: PageState) -> str | None:
     """What the polling fragment watches: the run's state while it trains, "racing" during a race, else None."""
-    run: Run | None = st.session_state.get(keys.run)
+    run = keys.run
     if run is not None and run.busy:
         return run.state
-    return "racing" if any(racer.busy for racer in st.session_state.get(keys.race, [])) else None
+    return "racing" if any(racer.busy for racer in keys.race) else None
 
 
-def _poll_again(keys: _Keys, polled: str | None) -> None:
+def _poll_again(keys: PageState, polled: str | None) -> None:
     if polled is not None and _watched(keys) != polled:
         st.rerun()  # the run ended, paused or left the line: redraw the whole page once, and poll as that needs
 
@@ -386,15 +374,16 @@ def live_run(page: Page, values: Values, build: Build, draw: Draw, *, code: list
     for earlier runs (default {"loss": "loss"}).
     """
     finish_page()  # the page's settings are drawn: its address can be written
-    keys = _Keys(page)
-    action = st.session_state.pop(keys.action, None) or ("train" if autorun_requested() else None)
+    keys = state(page)
+    action, keys.action = keys.action, None
+    action = action or ("train" if autorun_requested() else None)
     if action is not None:
         _act(page, keys, action, values, build, _more_epochs(keys, values))
-    run: Run | None = st.session_state.get(keys.run)
+    run = keys.run
     if run is not None:
         _apply_live_settings(run, values, keys)
     _controls(page, keys, run, values, step_batches, pace)
-    messages = st.session_state.get(keys.messages, [])
+    messages = keys.messages
     for key, vals in values.problems(live_only=True):  # a bad learning rate typed during a run is said at once
         if ("error", key, vals) not in messages:
             messages = messages + [("error", key, vals)]
@@ -413,7 +402,7 @@ def live_run(page: Page, values: Values, build: Build, draw: Draw, *, code: list
     if page.present and run is not None and run.state in ("finished", "stopped"):
         _train_more(page, keys, values)
     show_code(page, code)
-    return st.session_state.get(keys.run)
+    return keys.run
 
 
 def autorun_requested() -> bool:
@@ -425,12 +414,12 @@ def autorun_requested() -> bool:
     return True
 
 
-def _apply_live_settings(run: Run, values: Values, keys: _Keys) -> None:
+def _apply_live_settings(run: Run, values: Values, keys: PageState) -> None:
     """The learning rate (when valid) and the speed apply to the run from its next batch."""
     lr = values.get("lr")
     if lr is not None and not values.problems(live_only=True) and run.trainer.lr not in (None, lr):
         run.trainer.set_lr(lr)
-    run.trainer.pace = st.session_state.get(keys.speed) or None
+    run.trainer.pace = keys.speed or None
 
 
 def show_code(page: Page, code: list) -> None:

@@ -3,25 +3,26 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dlcore.engine.checkpoints import load_weights, state_bytes, weights_bytes
 from dlcore.datasets.uploads import refusal
+from dlcore.engine.checkpoints import load_weights, state_bytes, weights_bytes
 from dlcore.engine.runs import Run
 from dlcore.engine.settings import Values
 from dlcore.ui.frame import Page
 from dlcore.ui.live import Build
+from dlcore.ui.state import state
 
 
 def weights_section(page: Page, values: Values, build: Build) -> None:
     """Download the run's weights (a copy between two steps while it trains); upload weights into it,
     or into a fresh, untrained run when there is none.  A run that is training is paused first."""
-    run_key, upload_key, message_key = f"run:{page.key}", f"{page.key}:weights_upload", f"{page.key}:weights_message"
+    kept = state(page)
     spec = page.spec(values)  # the run the weights go into when there is none yet
 
     def uploaded():
-        file = st.session_state.get(upload_key)
+        file = kept.weights_upload
         if file is None:
             return
-        run = st.session_state.get(run_key)
+        run = kept.run
         if run is not None and run.busy:
             run.pause()
             run.join(1.0)
@@ -31,23 +32,24 @@ def weights_section(page: Page, values: Values, build: Build) -> None:
         try:
             load_weights(run.model, file.getvalue())
         except Exception as error:  # a WeightsError, or what no check foresaw: said, and the run left as it was
-            st.session_state[message_key] = ("error", *refusal(file.name, error))
+            kept.weights_message = ("error", *refusal(file.name, error))
             return
         run.weights_replaced()
-        st.session_state[run_key] = run
-        st.session_state[message_key] = ("success", "weights.loaded", {"name": file.name})
+        kept.run = run
+        kept.weights_message = ("success", "weights.loaded", {"name": file.name})
 
     with st.expander(page.t("weights.title")):
-        run = st.session_state.get(run_key)
+        run = kept.run
         if run is not None:
             st.download_button(page.t("weights.download"), data=weights_bytes(run.frame().model),
                                file_name=f"{page.key}.pt", mime="application/octet-stream",
                                key=f"{page.key}:weights_download")
             _epoch_weights(page, run)
-        st.file_uploader(page.t("weights.upload"), type=["pt", "pth", "safetensors"], key=upload_key, on_change=uploaded)
-        if message_key in st.session_state:
-            kind, key, values = st.session_state[message_key]
-            getattr(st, kind)(page.t(key, **values))
+        st.file_uploader(page.t("weights.upload"), type=["pt", "pth", "safetensors"],
+                         key=kept.widget_key("weights_upload"), on_change=uploaded)
+        if kept.weights_message is not None:
+            kind, key, shown = kept.weights_message
+            getattr(st, kind)(page.t(key, **shown))
 
 
 def _epoch_weights(page: Page, run: Run) -> None:

@@ -43,7 +43,7 @@ CLOSE_CALL = 0.25
 class Reader:
     """A model of the session that reads digits: its page's run (the key it is kept under), the data it learned."""
 
-    key: str  # the run's key without "run:" ("cnn_basics:course"); "/model" added for one model of a race
+    key: str  # the run's page key ("cnn_basics:course"); "/model" added for one model of a race
     run: Run
     data: ImageData
     race_model: str | None = None  # the model's name in the run's race
@@ -108,17 +108,15 @@ def label_of(key: str, lang: str = "en", own_digits: int = 0) -> str:
     return translate("draw.lecture_label", lang, number=LECTURE_OF[page], model=model)
 
 
-def readers(session: Mapping) -> list[Reader]:
-    """The models of a session's runs that read 28×28 one-channel images, in the course's order."""
+def readers(runs: Mapping[str, Run]) -> list[Reader]:
+    """The models of a session's runs (by page key) that read 28×28 one-channel images, in the course's order."""
     found = []
-    for key, run in session.items():
-        if not (isinstance(key, str) and key.startswith("run:") and isinstance(run, Run)):
-            continue
+    for key, run in runs.items():
         view, race = run.extras.get("view"), run.extras.get("race")
         if isinstance(view, TestSetView) and view.data.shape == DIGIT_SHAPE:
-            found.append(Reader(key[4:], run, view.data))
+            found.append(Reader(key, run, view.data))
         elif isinstance(race, Race) and race.data.shape == DIGIT_SHAPE:
-            found += [Reader(f"{key[4:]}/{name}", run, race.data, name) for name in race.models]
+            found += [Reader(f"{key}/{name}", run, race.data, name) for name in race.models]
     return sorted(found, key=lambda reader: (PAGE_ORDER.index(reader.page) if reader.page in PAGE_ORDER else 99,
                                              reader.key))
 
