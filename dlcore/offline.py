@@ -1,7 +1,7 @@
 """Everything the app may download, prepared in one folder to carry into a classroom without network.
 
 `prepare(folder, source)` takes each item from `source` when that folder has it, else downloads it with the app's
-own functions (dlcore.images, dlcore.names, dlcore.folders, dlcore.transfer, all through dlcore.data.download:
+own functions (dlcore.datasets.images, dlcore.lectures.names.model, dlcore.datasets.folders, dlcore.lectures.transfer.model, all through dlcore.engine.data.download:
 resumed when interrupted, torchvision's md5s), then checks it where the app will look for it: torchvision's md5s for
 the image data sets, the sha256 prefix in the weights' file names, and for the files that have no published
 checksum (the tutorial's names and photos, the course's table) that the app can read them.

@@ -1,4 +1,4 @@
-"""Lecture 9's models and dlcore.classify: shapes, accuracy, confusion matrix, training on real MNIST, weights files."""
+"""Lecture 9's models and dlcore.engine.metrics: shapes, accuracy, confusion matrix, training on real MNIST, weights files."""
 from collections import OrderedDict
 
 import pytest

@@ -1,4 +1,4 @@
-"""Lectures 10–11's convolution arithmetic (dlcore.convolution) against the curriculum's numbers and real torch."""
+"""Lectures 10–11's convolution arithmetic (dlcore.lectures.convolution.model) against the curriculum's numbers and real torch."""
 import itertools
 
 import numpy as np

@@ -1,4 +1,4 @@
-"""dlcore.dataloading: the notes' DiabetesDataset and DataLoader, and the batch-size comparison."""
+"""dlcore.lectures.dataloader.model: the notes' DiabetesDataset and DataLoader, and the batch-size comparison."""
 import pytest
 import torch
 

@@ -1,4 +1,4 @@
-"""dlcore.drawing: a drawing or an uploaded picture made into the 28×28 image an MNIST model reads, as MNIST made its
+"""dlcore.lectures.draw.drawing: a drawing or an uploaded picture made into the 28×28 image an MNIST model reads, as MNIST made its
 digits (bounding box to 20×20 keeping proportions, centre of mass in the middle, the data set's normalization)."""
 import io
 

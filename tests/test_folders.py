@@ -1,4 +1,4 @@
-"""Images from folders (dlcore.folders) and the transforms pipeline (dlcore.transforms): the real ants and bees, every
+"""Images from folders (dlcore.datasets.folders) and the transforms pipeline (dlcore.datasets.transforms): the real ants and bees, every
 bad folder and zip, each step's output, a bad pipeline's message, augmentation's draws."""
 import io
 import zipfile

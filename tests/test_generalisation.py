@@ -1,4 +1,4 @@
-"""dlcore.generalisation: d2l's cubic fitted on the raw powers as the notes do: degree 1 under-fits, 3 fits with
+"""dlcore.lectures.generalisation.model: d2l's cubic fitted on the raw powers as the notes do: degree 1 under-fits, 3 fits with
 the cubic's own coefficients, 3 on 2 points over-fits, and higher raw powers diverge; standardised, 15 on 20 points
 over-fits; weight decay on d2l's 200-input regression lowers the test loss and the weights' norm, the same whether
 written as a penalty or given to the optimizer."""

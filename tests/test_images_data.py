@@ -1,4 +1,4 @@
-"""dlcore.images: the image data sets read from the local mirror, downloaded, missing, generated (CIFAR), or the fallback."""
+"""dlcore.datasets.images: the image data sets read from the local mirror, downloaded, missing, generated (CIFAR), or the fallback."""
 import gzip
 import hashlib
 import pickle

@@ -1,4 +1,4 @@
-"""dlcore.playground: the five data sets, the features, the hidden layers written as text, the plane the network
+"""dlcore.lectures.playground.model: the five data sets, the features, the hidden layers written as text, the plane the network
 is drawn over (which way is up), and the network learning two moons and a three-class spiral."""
 import time
 

@@ -1,4 +1,4 @@
-"""dlcore.readers: the models of a session that read digits, found on every page; what they read, what they see
+"""dlcore.lectures.draw.readers: the models of a session that read digits, found on every page; what they read, what they see
 inside, and fine-tuning on the student's own digits."""
 import numpy as np
 import pytest

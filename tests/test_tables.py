@@ -1,4 +1,4 @@
-"""dlcore.tables: a CSV of your own read with and without a header, each bad file named by its row or column,
+"""dlcore.lectures.own_table.model: a CSV of your own read with and without a header, each bad file named by its row or column,
 the label's task guessed, features standardised on the training rows, the network learning a class and a quantity,
 predictions for every row, and scikit-learn's bundled tables."""
 import numpy as np

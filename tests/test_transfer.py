@@ -1,4 +1,4 @@
-"""dlcore.transfer: the last layer replaced and the rest frozen, the weights found local-first and checked, the frozen
+"""dlcore.lectures.transfer.model: the last layer replaced and the rest frozen, the weights found local-first and checked, the frozen
 network's features computed once, and a short run of the comparison (with the real ImageNet weights when they are here)."""
 import time
 

@@ -1,9 +1,9 @@
 """Image data sets as tensors: MNIST, Fashion-MNIST and CIFAR-10, with scikit-learn's digits as a fallback.
 
 Where the files come from, in order:
-  1. the data directory or the cache folder (`dlcore.data.data_roots`), in torchvision's layout
+  1. the data directory or the cache folder (`dlcore.engine.data.data_roots`), in torchvision's layout
      (MNIST/raw/*.gz, FashionMNIST/raw/*.gz, cifar-10-batches-py/);
-  2. the official download (`dlcore.data.download`: torchvision's mirrors and md5s, with
+  2. the official download (`dlcore.engine.data.download`: torchvision's mirrors and md5s, with
      progress), into the first of those folders that is writable;
   3. otherwise `DataUnavailable`, whose message names the files and the folder to put them in.
 
@@ -205,7 +205,7 @@ def download_files(name: str, root: Path | None = None, progress: Progress | Non
                    mirrors: tuple[str, ...] | None = None) -> Path:
     """Fetch a data set from its official mirrors (torchvision's) into a writable folder; returns the data set's folder.
 
-    Each file goes through `dlcore.data.download` (md5 checked); progress gets the fraction of all files' bytes.
+    Each file goes through `dlcore.engine.data.download` (md5 checked); progress gets the fraction of all files' bytes.
     """
     spec = SPECS[name]
     if offline():

@@ -26,7 +26,7 @@ class Page:
     device: torch.device  # the sidebar's
     seed: int
     present: bool = False  # the projector view (dlcore.ui.present)
-    log_runs: bool = False  # the sidebar's "Log runs to TensorBoard" (dlcore.tensorboard)
+    log_runs: bool = False  # the sidebar's "Log runs to TensorBoard" (dlcore.engine.tensorboard)
 
     def t(self, key: str, **values) -> str:
         return translate(key, self.lang, **values)

@@ -20,7 +20,7 @@ def cached_resource(function):
 
 
 def image_data(page: Page, name: str, fallback: bool = True):
-    """An image data set (dlcore.images) on the page's device, cached for the whole server.
+    """An image data set (dlcore.datasets.images) on the page's device, cached for the whole server.
 
     When its files are missing, the official download runs once per session with a
     progress bar; when that fails too, the page gets scikit-learn's digits (or, with
@@ -68,7 +68,7 @@ def train_size_format(page: Page, data):
 
 def classifier_controls(page: Page, variant: Page, spec, data_sets: list[str], fallback: bool = True):
     """The controls of an image-classifier page, defaulting to the variant's settings (spec.settings, declared in
-    dlcore.image_training): (data, Values).  The data set is chosen among `data_sets` and loaded first, since
+    dlcore.lectures.classifiers.training): (data, Values).  The data set is chosen among `data_sets` and loaded first, since
     the training-size labels count its images.
 
     data is None when the data set is missing and fallback is False (the page then cannot train).

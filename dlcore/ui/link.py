@@ -1,6 +1,6 @@
 """A page's setup in its address: `/logistic_regression?lr=5&autorun=1` opens lecture 6 at rate 5 and trains.
 
-Every setting a page draws (dlcore.settings), and the sidebar's language, device, seed and projector view,
+Every setting a page draws (dlcore.engine.settings), and the sidebar's language, device, seed and projector view,
 is written into the query string while the user works, so the address reproduces the setup.  An address
 that arrives (a shared link, a quick link of the home page) is applied once: each widget takes its value
 from it as it is drawn, and what it cannot use is named in a short note instead.  Only values that differ

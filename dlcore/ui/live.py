@@ -9,7 +9,7 @@ and variant, its settings' values, the sidebar's seed and device), or None when 
 last run then stays): the lecture's own build (dlcore.lectures.build), or the page's where the run needs what only
 the page holds (an uploaded file).  draw(frame) returns the page's
 charts for a Frame of the run: {name: Plotly figure, or markdown text, or a DataFrame}.
-The run trains in a worker thread (dlcore.runs), so every widget stays usable: a rerun of
+The run trains in a worker thread (dlcore.engine.runs), so every widget stays usable: a rerun of
 the page does not touch it.  A fragment polls the run a few times a second while it trains.
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Widgets that remember their values, and the widgets of a page's declared settings (dlcore.settings)."""
+"""Widgets that remember their values, and the widgets of a page's declared settings (dlcore.engine.settings)."""
 from __future__ import annotations
 
 import math

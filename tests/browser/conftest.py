@@ -38,7 +38,7 @@ class Server(str):
         return int(re.search(r"Threads:\s+(\d+)", Path(f"/proc/{self.pid}/status").read_text()).group(1))
 
     def workers(self) -> int:
-        """The training workers (dlcore.runs names its threads in the operating system)."""
+        """The training workers (dlcore.engine.runs names its threads in the operating system)."""
         names = []
         for comm in Path(f"/proc/{self.pid}/task").glob("*/comm"):
             try:

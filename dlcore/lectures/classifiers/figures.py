@@ -29,7 +29,7 @@ def image_grid(images: torch.Tensor, predicted, targets, class_names: list[str],
                columns: int | None = None, confidence=None, tile: int = MAX_TILE) -> go.Figure:
     """Images with their predicted label under each: green when right, red and framed (with the true label) when wrong.
 
-    images: (N, C, H, W) with values in [0, 1] (see dlcore.images.denormalize); at most MAX_GRID_IMAGES are shown,
+    images: (N, C, H, W) with values in [0, 1] (see dlcore.datasets.images.denormalize); at most MAX_GRID_IMAGES are shown,
     each at most `tile` pixels a side.  confidence: the predicted class's probability per image, shown after it.
     The labels and frames are two Scatter traces (not one annotation per image), which keeps a live redraw cheap.
     """

@@ -1,5 +1,5 @@
 STRINGS = {
-    # data sets (dlcore.images), shared by every image page
+    # data sets (dlcore.datasets.images), shared by every image page
     "images.unavailable": (
         "{title} is not on this computer and was not downloaded. Put the files {files} in the folder `{folder}` "
         "(download them from {urls}), or set the DL_CLASSROOM_DATA environment variable to a folder that has them.",
@@ -47,7 +47,7 @@ STRINGS = {
 }
 
 STRINGS.update({
-    # figures (dlcore.image_figures)
+    # figures (dlcore.lectures.classifiers.figures)
     "imgfig.mistakes_title": ("Some mistakes of the trained model", "训练后模型的一些错误"),
     "imgfig.grid_title": ("Test images: ✓ right · ✗ predicted (true)", "测试图像：✓ 正确 · ✗ 预测（真实）"),
     "imgfig.confusion_title": ("Confusion matrix on the test set · accuracy {accuracy:.2f} %", "测试集上的混淆矩阵 · 准确率 {accuracy:.2f} %"),

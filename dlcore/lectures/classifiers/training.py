@@ -57,7 +57,7 @@ class Variant:
 
     @property
     def data(self) -> str:
-        """The name of the data set the notes train it on (a dlcore.images name)."""
+        """The name of the data set the notes train it on (a dlcore.datasets.images name)."""
         return self.settings["dataset"].default
 
 

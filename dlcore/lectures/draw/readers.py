@@ -148,7 +148,7 @@ class Reading:
 
 
 def read(model: nn.Module, pixels: torch.Tensor, data: ImageData, lang: str = "en") -> Reading:
-    """The model's probabilities for a (28, 28) image in [0, 1] (dlcore.drawing.centred_digit)."""
+    """The model's probabilities for a (28, 28) image in [0, 1] (dlcore.lectures.draw.drawing.centred_digit)."""
     x = model_input(pixels, data, next(model.parameters()).device)
     return Reading(probabilities(model, x)[0].cpu(), class_names(data, lang))
 

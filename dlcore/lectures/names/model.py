@@ -56,7 +56,7 @@ def _has_names(folder: Path) -> bool:
 
 
 def download_names(base: Path, url: str = NAMES_URL, progress: ByteProgress | None = None) -> Path:
-    """Download the tutorial's data.zip (dlcore.data.download) and extract only its data/names/ into base;
+    """Download the tutorial's data.zip (dlcore.engine.data.download) and extract only its data/names/ into base;
     returns that folder.  The archive itself is deleted, whether it worked or not."""
     archive = base / "names-data.zip"
     try:
@@ -71,7 +71,7 @@ def download_names(base: Path, url: str = NAMES_URL, progress: ByteProgress | No
 def names_folder(root: Path | None = None, download: bool = True, url: str = NAMES_URL,
                  progress: ByteProgress | None = None) -> Path:
     """The names folder: names/ or data/names/ (as data.zip extracts) in the data directory (or root), then in
-    the cache folder (dlcore.data.data_roots); else the download into the first of them that is writable."""
+    the cache folder (dlcore.engine.data.data_roots); else the download into the first of them that is writable."""
     roots = data_roots(root)
     for base in roots:
         for folder in (base / "names", base / "data" / "names"):

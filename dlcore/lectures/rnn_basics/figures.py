@@ -1,6 +1,6 @@
 """Plotly figures for the sequence pages (lectures 12–13). Pure functions of the data: no Streamlit.
 
-The names page's confusion matrix is dlcore.image_figures.confusion_heatmap, shared with the image pages.
+The names page's confusion matrix is dlcore.lectures.classifiers.figures.confusion_heatmap, shared with the image pages.
 """
 from __future__ import annotations
 

@@ -122,7 +122,7 @@ def check_weights(network: Network, path: Path) -> None:
 def transfer_network(name: str, classes: int, weights: Path | None, mode: str, seed: int = 0) -> nn.Module:
     """The network with the weights file loaded (None: random weights), its last layer replaced by a new one for
     `classes` classes, and everything else frozen when only the last layer trains ("last").  A file that is not
-    the network's weights raises dlcore.checkpoints.WeightsError and changes nothing else."""
+    the network's weights raises dlcore.engine.checkpoints.WeightsError and changes nothing else."""
     network = NETWORKS[name]
     torch.manual_seed(seed)
     model = network.build()  # weights=None: torchvision would download them
