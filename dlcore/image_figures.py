@@ -7,6 +7,7 @@ import numpy as np
 import plotly.graph_objects as go
 import torch
 
+from dlcore.chart_text import CONFUSION
 from dlcore.figures import BLUE, GREEN, VERMILLION, new_figure
 from dlcore.text import translate
 
@@ -73,7 +74,7 @@ def confusion_heatmap(matrix, class_names: list[str], lang: str = "en", title_ke
     fig = new_figure(translate(title_key, lang, accuracy=100 * accuracy),
                      translate("imgfig.predicted", lang), translate("imgfig.true", lang), height=height)
     fig.add_heatmap(z=counts, x=class_names, y=class_names, colorscale="Blues", texttemplate="%{z}",
-                             showscale=False, hovertemplate=translate("imgfig.confusion_hover", lang))
+                             showscale=False, hovertemplate=translate("imgfig.confusion_hover", lang), meta=CONFUSION)
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(type="category")
     return fig
