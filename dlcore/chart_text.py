@@ -89,15 +89,23 @@ def _line(trace, fig: go.Figure, lang: str, percent: bool) -> str:
         parts = [count, translate("a11y.from_to", lang, first=number(ys[0], percent), last=number(ys[-1], percent))]
         parts.append(_trend(ys, lang))
         return translate("a11y.comma", lang).join(part for part in parts if part)
-    x_title = _plain(fig.layout.xaxis.title.text) or "x"
+    x_title = _axis_title(fig, "x")
+    lowest = int(np.nanargmin(ys)) if np.isfinite(ys).any() else 0
+    if 0 < lowest < len(ys) - 1 and ys[lowest] < min(ys[0], ys[-1]):  # a valley, such as a cost curve
+        return translate("a11y.valley", lang, low=number(ys[lowest], percent), x=x_title, at=number(xs[lowest]))
     return translate("a11y.curve", lang, first=number(ys[0], percent), last=number(ys[-1], percent), x=x_title,
                      start=number(xs[0]), end=number(xs[-1]))
 
 
-def _points(trace, lang: str, percent: bool) -> str:
+def _axis_title(fig: go.Figure, axis: str) -> str:
+    return _plain(fig.layout[f"{axis}axis"].title.text) or axis
+
+
+def _points(trace, fig: go.Figure, lang: str, percent: bool) -> str:
     xs, ys = _values(trace.x), _values(trace.y)
     if len(ys) == 1 and len(xs) == 1:
-        return translate("a11y.point", lang, x=number(xs[0]), y=number(ys[0], percent))
+        return translate("a11y.point", lang, x_title=_axis_title(fig, "x"), x=number(xs[0]),
+                         y_title=_axis_title(fig, "y"), y=number(ys[0], percent))
     return translate("a11y.points", lang, n=len(ys))
 
 
@@ -141,7 +149,7 @@ def _described(trace, fig: go.Figure, lang: str, percent: bool) -> str:
         return translate("a11y.box", lang, n=len(_values(trace.y)))
     if trace.type == "scatter":
         lines = trace.mode is None or "lines" in trace.mode
-        return _line(trace, fig, lang, percent) if lines and len(_values(trace.y)) > 1 else _points(trace, lang, percent)
+        return _line(trace, fig, lang, percent) if lines and len(_values(trace.y)) > 1 else _points(trace, fig, lang, percent)
     return ""
 
 
@@ -183,8 +191,7 @@ def table(fig: go.Figure, lang: str = "en") -> pd.DataFrame | None:
         z = np.asarray(grids[0].z)
         return pd.DataFrame(z, index=list(grids[0].y) if grids[0].y is not None else None,
                             columns=list(grids[0].x) if grids[0].x is not None else None)
-    x_title = _plain(fig.layout.xaxis.title.text) or "x"
-    y_title = _plain(fig.layout.yaxis.title.text) or "y"
+    x_title, y_title = _axis_title(fig, "x"), _axis_title(fig, "y")
     if y_title == x_title:
         x_title, y_title = f"{x_title} (x)", f"{y_title} (y)"
     series = translate("a11y.series", lang)

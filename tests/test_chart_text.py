@@ -67,6 +67,13 @@ def test_points_and_a_line_are_each_told_and_tabled():
     assert rows[rows["Series"] == "data"]["y"].tolist() == [2, 4, 6]
 
 
+def test_a_cost_curve_is_told_by_its_lowest_point_and_the_point_walking_down_it():
+    ws = np.linspace(0, 4, 41)
+    fig = figures.cost_curve(ws, 3 * (ws - 2) ** 2, [0.5, 1.2, 1.8], [6.75, 1.92, 0.12])
+    assert chart_text.summary(fig) == ("Cost curve MSE(w) and the path of w: MSE(w): lowest 0 at w = 2; "
+                                       "w = 1.8: at w = 1.80, cost (MSE) = 0.120.")
+
+
 def test_bars_are_told_by_value_or_by_their_extremes():
     assert chart_text.summary(figures.bars("Votes", "option", "count", {"yes": 3, "no": 1.5})) == (
         "Votes: yes 3, no 1.50.")

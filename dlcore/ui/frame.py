@@ -14,6 +14,7 @@ from dlcore.lectures import LECTURES
 from dlcore.settings import DEFAULT_SEED, parse_switch
 from dlcore.tensorboard import runs_dir
 from dlcore.text import LANGUAGES, translate
+from dlcore.ui.a11y import page_accessibility
 from dlcore.ui.link import Link, current
 from dlcore.ui.present import PRESENT, projector_style
 from dlcore.ui.widgets import kept, remembered_choice
@@ -115,6 +116,7 @@ def page_setup(key: str) -> Page:
         st.caption(f"{translate('sidebar.data_dir', lang)}: `{data_dir()}`",
                    help=translate("sidebar.data_dir_help", lang, env=DATA_DIR_ENV))
         st.caption(translate("sidebar.theme_hint", lang))
+        page_accessibility(lang)
     for name, value, default in (("lang", lang, "en"), ("device", device, "cpu"), ("seed", str(int(seed)), str(DEFAULT_SEED)),
                                  (PRESENT, "1" if present else "0", "0")):
         link.show(name, value, default)

@@ -1,0 +1,78 @@
+"""What keyboard and screen-reader users need on every page: the document's language (so Chinese is read as
+Chinese), captions in full contrast, a focus ring that shows, and charts told in words — each chart's sentence in a
+polite live region (changed at most every few seconds while a run trains) and a "Show as table" switch with its
+numbers (dlcore.chart_text)."""
+from __future__ import annotations
+
+import html
+import time
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dlcore import chart_text
+
+DOCUMENT_LANG = {"en": "en", "zh": "zh-CN"}
+ANNOUNCE_SECONDS = 5.0
+"""While a run trains, a chart's sentence changes at most this often, so a screen reader is not flooded."""
+
+_SCRIPT = """
+<script>
+document.documentElement.lang = "%s";
+if (!window.dlClassroomLiveRegions) {  // a chart's sentence is redrawn as a new paragraph: its stable box announces it
+  const mark = () => document.querySelectorAll(".chart-summary").forEach(sentence => {
+    const box = sentence.closest('[data-testid="stElementContainer"]');
+    if (box && !box.hasAttribute("aria-live")) {
+      box.setAttribute("role", "status");
+      box.setAttribute("aria-live", "polite");
+    }
+  });
+  window.dlClassroomLiveRegions = new MutationObserver(mark);
+  window.dlClassroomLiveRegions.observe(document.body, {childList: true, subtree: true});
+  mark();
+}
+</script>
+"""
+_STYLE = """
+<style>
+[data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"] p, .chart-summary {
+  color: inherit !important; opacity: 1;
+}
+button:focus-visible, a:focus-visible, input:focus-visible, [role="slider"]:focus-visible,
+[role="switch"]:focus-visible, [data-baseweb="select"] div:focus-within {
+  outline: 3px solid #1a73e8 !important; outline-offset: 2px;
+}
+.chart-summary { font-size: 0.875rem; margin: 0; }
+</style>
+"""
+
+
+def page_accessibility(lang: str) -> None:
+    """The document's language and the page's accessible style (every page calls this once, in its frame)."""
+    st.html(_SCRIPT % DOCUMENT_LANG.get(lang, lang) + _STYLE, unsafe_allow_javascript=True)
+
+
+def announced(said: tuple[str, float] | None, sentence: str, every: float, now: float) -> tuple[str, float]:
+    """What a chart's live region holds now, (sentence, when it changed): the new sentence, unless the last change
+    was under `every` seconds ago (then the last one stays, and a screen reader hears nothing new)."""
+    if said is None or (sentence != said[0] and now - said[1] >= every):
+        return sentence, now
+    return said
+
+
+def described_chart(page, place, name: str, figure: go.Figure, announce_every: float = 0.0) -> None:
+    """A chart, its sentence under it (in a live region), and its numbers under "Show as table"."""
+    place.plotly_chart(figure, key=f"{page.key}:chart:{name}", width="stretch")
+    key = f"{page.key}:said:{name}"
+    said = st.session_state[key] = announced(st.session_state.get(key), chart_text.summary(figure, page.lang),
+                                             announce_every, time.monotonic())
+    place.html(f'<p class="chart-summary">{html.escape(said[0])}</p>')
+    if place.toggle(page.t("a11y.show_table"), key=f"{page.key}:as_table:{name}",
+                    help=page.t("a11y.show_table_help")):
+        rows = chart_text.table(figure, page.lang)
+        if rows is None:
+            place.caption(page.t("a11y.no_table"))
+        else:
+            place.dataframe(rows, hide_index=isinstance(rows.index, pd.RangeIndex), width="stretch",
+                            key=f"{page.key}:numbers:{name}")
