@@ -81,7 +81,7 @@ def drawing_input():
             ink = picture_ink(file.getvalue())
         except UnreadablePicture as error:
             return None, picture_ink, ("error", error.key, {"name": file.name, **error.values})
-        st.image(file.getvalue(), width=160, caption=file.name)
+        st.image(file.getvalue(), width=160, caption=file.name, alt=file.name)
         return ink, picture_ink, None
     from streamlit_drawable_canvas import st_canvas
 

@@ -1,7 +1,8 @@
 """What keyboard and screen-reader users need on every page: the document's language (so Chinese is read as
-Chinese), captions in full contrast, a focus ring that shows, and charts told in words — each chart's sentence in a
-polite live region (changed at most every few seconds while a run trains) and a "Show as table" switch with its
-numbers (dlcore.chart_text)."""
+Chinese), captions in full contrast, a focus ring that shows, scrolling code that the keyboard reaches, shortcuts
+that leave a focused control's own keys alone (space on a focused button presses that button), and charts told in
+words: each chart's sentence in a polite live region (changed at most every few seconds while a run trains) and a
+"Show as table" switch with its numbers (dlcore.chart_text)."""
 from __future__ import annotations
 
 import html
@@ -20,23 +21,36 @@ ANNOUNCE_SECONDS = 5.0
 _SCRIPT = """
 <script>
 document.documentElement.lang = "%s";
-if (!window.dlClassroomLiveRegions) {  // a chart's sentence is redrawn as a new paragraph: its stable box announces it
-  const mark = () => document.querySelectorAll(".chart-summary").forEach(sentence => {
-    const box = sentence.closest('[data-testid="stElementContainer"]');
-    if (box && !box.hasAttribute("aria-live")) {
-      box.setAttribute("role", "status");
-      box.setAttribute("aria-live", "polite");
+if (!window.dlClassroomA11y) {  // a chart's sentence is redrawn as a new paragraph: its stable box says it
+  const CONTROLS = "button, a, input, select, textarea, summary, [role=tab], [role=radio], [role=switch], " +
+                   "[role=checkbox], [role=option], [role=slider], [role=combobox], [role=menuitem]";
+  const mark = () => {
+    document.querySelectorAll(".chart-summary").forEach(sentence => {
+      const box = sentence.closest('[data-testid="stElementContainer"]');
+      if (box && !box.hasAttribute("aria-live")) {
+        box.setAttribute("role", "status");
+        box.setAttribute("aria-live", "polite");
+      }
+    });
+    document.querySelectorAll('[data-testid="stCode"] pre:not([tabindex])').forEach(code => {
+      code.setAttribute("tabindex", "0");  // code wider than the page scrolls: the keyboard must reach it
+    });
+  };
+  document.body.addEventListener("keydown", event => {  // space and arrows on a focused control work that control:
+    const focus = event.target;  // the live run's shortcuts (Streamlit's, on the document) hear them only otherwise
+    if ((event.key === " " || event.key.startsWith("Arrow")) && focus.matches(CONTROLS)) {
+      event.stopPropagation();
     }
   });
-  window.dlClassroomLiveRegions = new MutationObserver(mark);
-  window.dlClassroomLiveRegions.observe(document.body, {childList: true, subtree: true});
+  window.dlClassroomA11y = new MutationObserver(mark);
+  window.dlClassroomA11y.observe(document.body, {childList: true, subtree: true});
   mark();
 }
 </script>
 """
 _STYLE = """
 <style>
-[data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"] p, .chart-summary {
+[data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"] p, .chart-summary, button kbd {
   color: inherit !important; opacity: 1;
 }
 button:focus-visible, a:focus-visible, input:focus-visible, [role="slider"]:focus-visible,
