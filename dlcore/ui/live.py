@@ -402,6 +402,7 @@ def live_run(page: Page, values: Values, build: Callable[[], Run], draw: Draw, *
     run: Run | None = st.session_state.get(keys.run)
     if run is not None:
         _apply_live_settings(run, values, keys)
+    polled = _watched(keys)  # before the controls: a step that ends while they are drawn is still polled, and redrawn
     _controls(page, keys, run, values, step_batches, pace, shortcuts)
     messages = st.session_state.get(keys.messages, [])
     for key, vals in values.problems(live_only=True):  # a bad learning rate typed during a run is said at once
@@ -416,7 +417,6 @@ def live_run(page: Page, values: Values, build: Callable[[], Run], draw: Draw, *
         changes = difference({name: run.settings.get(name) for name in now}, now, **wording)
         if changes:
             st.caption(page.t("train.next_run", changes=changes))
-    polled = _watched(keys)
     fragment = st.fragment(run_every=_redraw_period(keys, polled) if polled else None)(_live_view)
     fragment(page, keys, draw, {"loss": "loss"} if compare is None else compare, wording, polled)
     if page.present and run is not None and run.state in ("finished", "stopped"):
