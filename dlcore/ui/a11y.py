@@ -50,7 +50,8 @@ if (!window.dlClassroomA11y) {  // a chart's sentence is redrawn as a new paragr
 """
 _STYLE = """
 <style>
-[data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"] p, .chart-summary, button kbd {
+[data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"] p, .chart-summary, button kbd,
+[data-testid="stSliderThumbValue"] {
   color: inherit !important; opacity: 1;
 }
 button:focus-visible, a:focus-visible, input:focus-visible, [role="slider"]:focus-visible,
