@@ -50,9 +50,9 @@ if (!window.dlClassroomA11y) {  // a chart's sentence is redrawn as a new paragr
 """
 _STYLE = """
 <style>
-[data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"] p, .chart-summary, button kbd,
+[data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"], .chart-summary, button kbd,
 [data-testid="stSliderThumbValue"] {
-  color: inherit !important; opacity: 1;
+  color: inherit !important; opacity: 1 !important;
 }
 button:focus-visible, a:focus-visible, input:focus-visible, [role="slider"]:focus-visible,
 [role="switch"]:focus-visible, [data-baseweb="select"] div:focus-within {
