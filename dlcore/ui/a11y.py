@@ -50,15 +50,18 @@ if (!window.dlClassroomA11y) {  // a chart's sentence is redrawn as a new paragr
 """
 _STYLE = """
 <style>
-[data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"], .chart-summary, button kbd,
-[data-testid="stSliderThumbValue"] {
+[data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"], .chart-summary, [data-testid="stSliderThumbValue"] {
   color: inherit !important; opacity: 1 !important;
 }
 button:focus-visible, a:focus-visible, input:focus-visible, [role="slider"]:focus-visible,
 [role="switch"]:focus-visible, [data-baseweb="select"] div:focus-within {
   outline: 3px solid #1a73e8 !important; outline-offset: 2px;
 }
+.js-plotly-plot :is(.gtitle, .xtitle, .ytitle, .xtick text, .ytick text, .legendtext, .annotation-text) {
+  fill: currentColor !important;  /* a chart's words and numbers in the theme's text colour (they were pale grey) */
+}
 .chart-summary { font-size: 0.875rem; margin: 0; }
+button kbd { display: none !important; }  /* in a narrow column the key squeezed "Pause" to "P…": the help says it */
 </style>
 """
 
