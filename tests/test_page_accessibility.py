@@ -69,3 +69,10 @@ def test_space_pauses_and_right_steps_and_their_help_says_so(app):
         assert ("Space" in pause.help or "空格" in pause.help) and "→" in step.help
         others = [button for button in at.button if button.key not in ("logistic:pause", "logistic:step")]
         assert not any(button.proto.shortcut for button in others)
+
+
+def test_a_page_with_two_runs_gives_the_keys_to_its_first(app):
+    at = app("pages/advanced_cnns.py")
+    pauses = [button for button in at.button if button.key.endswith(":pause")]
+    assert len(pauses) == 2
+    assert [bool(button.proto.shortcut) for button in pauses] == [True, False]

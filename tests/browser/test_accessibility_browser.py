@@ -9,7 +9,7 @@ from browsertools import button, epoch_shown, wait_for_app, wait_for_epoch
 from playwright.sync_api import expect
 
 TURNS = [("light", "en"), ("dark", "zh"), ("dark", "en"), ("light", "zh")]
-TRAINED = [("logistic_regression", "dark", "zh"), ("softmax", "light", "en")]
+TRAINED = [("logistic_regression", "dark", "zh"), ("linear_model", "light", "en")]
 DOCUMENT_LANG = {"en": "en", "zh": "zh-CN"}
 
 FOCUSED = """() => {
