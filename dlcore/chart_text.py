@@ -112,7 +112,8 @@ def _points(trace, fig: go.Figure, lang: str, percent: bool) -> str:
 def _bars(trace, lang: str, percent: bool) -> str:
     names, values = [_plain(name) for name in trace.x], _values(trace.y)
     if len(values) <= 10:
-        return translate("a11y.comma", lang).join(f"{name} {number(value, percent)}" for name, value in zip(names, values))
+        told = (f"{name} {number(value, percent)}" for name, value in zip(names, values))
+        return translate("a11y.comma", lang).join(told)
     high, low = int(np.nanargmax(values)), int(np.nanargmin(values))
     return translate("a11y.extremes", lang, high=names[high], high_value=number(values[high], percent),
                      low=names[low], low_value=number(values[low], percent))
@@ -149,7 +150,9 @@ def _described(trace, fig: go.Figure, lang: str, percent: bool) -> str:
         return translate("a11y.box", lang, n=len(_values(trace.y)))
     if trace.type == "scatter":
         lines = trace.mode is None or "lines" in trace.mode
-        return _line(trace, fig, lang, percent) if lines and len(_values(trace.y)) > 1 else _points(trace, fig, lang, percent)
+        if lines and len(_values(trace.y)) > 1:
+            return _line(trace, fig, lang, percent)
+        return _points(trace, fig, lang, percent)
     return ""
 
 
@@ -196,7 +199,8 @@ def table(fig: go.Figure, lang: str = "en") -> pd.DataFrame | None:
         x_title, y_title = f"{x_title} (x)", f"{y_title} (y)"
     series = translate("a11y.series", lang)
     rows = [{series: _plain(trace.name), x_title: x, y_title: y}
-            for trace in fig.data if trace.type in ("scatter", "bar", "box") and trace.mode != "text" and trace.y is not None
+            for trace in fig.data
+            if trace.type in ("scatter", "bar", "box") and trace.mode != "text" and trace.y is not None
             for x, y in zip(trace.x if trace.x is not None else range(1, len(trace.y) + 1), trace.y)]
     if not rows:
         return None

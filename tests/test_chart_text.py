@@ -22,7 +22,8 @@ def test_a_falling_loss_curve_is_told_with_its_epochs_its_ends_and_its_trend():
     losses = np.geomspace(2.3, 0.05, 10)
     assert chart_text.summary(figures.loss_curve(history(losses))) == (
         "Loss per epoch: 10 epochs, from 2.30 to 0.0500, still falling.")
-    assert chart_text.summary(figures.loss_curve(history(losses), "zh"), "zh") == "每轮损失：10 轮，从 2.30 到 0.0500，仍在下降。"
+    assert chart_text.summary(figures.loss_curve(history(losses), "zh"), "zh") == (
+        "每轮损失：10 轮，从 2.30 到 0.0500，仍在下降。")
     flat = figures.loss_curve(history([2.3, 1.0, 0.5] + [0.4] * 12))
     assert chart_text.summary(flat).endswith("from 2.30 to 0.400, levelled off.")
     rising = figures.loss_curve(history([1.0, 0.5, 0.6, 0.9, 2.0]))
