@@ -83,11 +83,11 @@ def _line(trace, fig: go.Figure, lang: str, percent: bool) -> str:
     if len(xs) != len(ys):
         xs = np.arange(1, len(ys) + 1)
     time = _over_time(fig, lang)
-    if time is not None:
-        count = translate("a11y.epochs" if time == "epoch" else "a11y.points", lang, n=int(xs[-1]) if time == "epoch"
-                          else len(ys))
-        parts = [count, translate("a11y.from_to", lang, first=number(ys[0], percent), last=number(ys[-1], percent))]
-        parts.append(_trend(ys, lang))
+    if time is not None:  # epochs are counted by the last one drawn (a long curve is thinned out)
+        count = (translate("a11y.epochs", lang, n=int(xs[-1])) if time == "epoch"
+                 else translate("a11y.points", lang, n=len(ys)))
+        parts = [count, translate("a11y.from_to", lang, first=number(ys[0], percent), last=number(ys[-1], percent)),
+                 _trend(ys, lang)]
         return translate("a11y.comma", lang).join(part for part in parts if part)
     x_title = _axis_title(fig, "x")
     lowest = int(np.nanargmin(ys)) if np.isfinite(ys).any() else 0
