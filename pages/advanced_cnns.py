@@ -65,5 +65,5 @@ def draw_race(frame):
             "caption": page.t("advanced_cnns.table_caption", device=ui.device_label(frame.run.device))}
 
 
-ui.live_run(race, race_values, build, draw_race, code=[Race, comparison_run])  # no chart is named "loss":
+ui.live_run(race, race_values, build, draw_race, code=[Race, comparison_run], shortcuts=False)  # no "loss" chart:
 # earlier races are not drawn over these charts of three models

@@ -88,7 +88,7 @@ def drawing_input():
         if LAST_PICTURE not in st.session_state:
             return None, picture_ink, problem
         name, data, ink = st.session_state[LAST_PICTURE]
-        st.image(data, width=160, caption=name)
+        st.image(data, width=160, caption=name, alt=name)
         return ink, picture_ink, problem
     from streamlit_drawable_canvas import st_canvas
 

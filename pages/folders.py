@@ -254,7 +254,8 @@ if drawn is not None:
     last = describe(drawn[0][-1])
     st.success(page.t("folders.ran", steps=len(pipeline.transforms), kind=last.kind, size=last.size))
     left, right = st.columns([1, 3])
-    left.image(photo, caption=page.t("folders.original", width=photo.width, height=photo.height))
+    original = page.t("folders.original", width=photo.width, height=photo.height)
+    left.image(photo, caption=original, alt=original)
     right.plotly_chart(photo_grid([picture(outputs[-1], pipeline) for outputs in drawn],
                                   [page.t("folders.draw", n=n) for n in range(1, DRAWS + 1)],
                                   page.t("folders.draws_title", n=DRAWS, seed=seed), columns=4, tile=180),

@@ -164,7 +164,7 @@ def test_figures_show_labels_mistakes_and_counts():
     assert image.z.shape[2] == 3 and image.z.dtype.name == "uint8"
     assert sum(text.startswith("✗") for text in labels.text) == 1
     assert labels.text[2] == f"✗ {int(predicted[2])} ({int(targets[2])})"
-    assert labels.textfont.color[2] == image_figures.WRONG and labels.textfont.color[0] == image_figures.RIGHT
+    assert labels.textfont.color[2] == image_figures.WRONG_TEXT and labels.textfont.color[0] == image_figures.RIGHT_TEXT
     assert len([x for x in frames.x if x is None]) == 1  # one frame, around the mistake
     matrix = classify.confusion_matrix(predicted, targets, 10)
     heatmap = image_figures.confusion_heatmap(matrix, data.classes).data[0]

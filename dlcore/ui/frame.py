@@ -13,6 +13,7 @@ from dlcore.engine.spec import RunSpec
 from dlcore.engine.tensorboard import runs_dir
 from dlcore.lectures import lectures
 from dlcore.text import LANGUAGES, translate
+from dlcore.ui.a11y import page_accessibility
 from dlcore.ui.link import Link, current
 from dlcore.ui.present import PRESENT, projector_style
 from dlcore.ui.widgets import kept, remembered_choice
@@ -105,6 +106,7 @@ def page_setup(key: str) -> Page:
         if offline():
             st.caption(translate("sidebar.offline", lang, command=PREPARE_COMMAND.format(folder=data_dir())))
         st.caption(translate("sidebar.theme_hint", lang))
+        page_accessibility(lang)
     for name, value, default in (("lang", lang, "en"), ("device", device, "cpu"), ("seed", str(int(seed)), str(DEFAULT_SEED)),
                                  (PRESENT, "1" if present else "0", "0")):
         link.show(name, value, default)

@@ -30,6 +30,7 @@ from dlcore.engine.settings import Values
 from dlcore.engine.spec import RunSpec
 from dlcore.engine.tensorboard import TensorBoardLogger, logger_of, run_folder
 from dlcore.ui import link
+from dlcore.ui.a11y import ANNOUNCE_SECONDS, described_chart
 from dlcore.ui.export import download_run
 from dlcore.engine.training import Timing
 from dlcore.ui.frame import Page, device_label, finish_page
@@ -47,6 +48,8 @@ WAITING_POLL_SECONDS = 1.0
 """A run waiting for a free core is looked at once a second (a class of waiting pages costs the server little)."""
 ACT_SECONDS = 1.0
 """How long a Pause or Stop click waits for the worker to let go, so the page shows the paused or stopped run."""
+SHORTCUTS = {"pause": "Space", "step": "Right"}
+"""Keys that work the live run when no field has the focus: space pauses and resumes, → steps an epoch."""
 SPEEDS = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
 """Steps a second the speed control offers; 0 is as fast as possible."""
 
@@ -183,7 +186,8 @@ def _timing_text(page: Page, run: Run) -> str:
                   epoch=f"{timing.seconds_per_epoch:.3g}" if timing.epochs else "—")
 
 
-def _controls(page: Page, keys: PageState, run: Run | None, values: Values, step_batches: bool, pace: int | None) -> None:
+def _controls(page: Page, keys: PageState, run: Run | None, values: Values, step_batches: bool, pace: int | None,
+              shortcuts: bool) -> None:
     state = run.state if run is not None else "none"
     busy, paused, ended = state in ("training", "waiting"), state == "paused", state in ("finished", "stopped")
     can_step = state in ("none", "ready", "paused", "finished", "stopped")
@@ -197,10 +201,12 @@ def _controls(page: Page, keys: PageState, run: Run | None, values: Values, step
                 ("reset", "train.reset", "secondary", run is None and not keys.earlier, "reset")]
     if race_devices():
         buttons.append(("race", "race.button", "secondary", busy, "race"))
+    shortcuts = SHORTCUTS if shortcuts else {}
     columns = st.columns([1.2] * len(buttons) + [3])
     for column, (name, label, kind, disabled, action) in zip(columns, buttons):
         column.button(page.t(label), key=f"{page.key}:{name}", type=kind, width="stretch", disabled=disabled,
-                      on_click=_clicked(keys, action))
+                      on_click=_clicked(keys, action), shortcut=shortcuts.get(name),
+                      help=page.t(f"a11y.shortcut.{name}") if name in shortcuts else None)
     with columns[-1]:
         kept(st.select_slider, page.t("train.speed"), keys.widget_key("speed"), pace or 0, options=sorted(set(SPEEDS) | {pace or 0}),
              format_func=lambda n: page.t("train.speed.fast") if n == 0 else page.t("train.speed.n", n=n),
@@ -299,17 +305,18 @@ def _add_earlier_runs(page: Page, charts: dict, earlier: list[EarlierRun], curre
 
 
 class ChartGrid:
-    """Where a page's charts go: figures two to a row, then texts and tables full width."""
+    """Where a page's charts go: figures two to a row, each with its sentence and table (dlcore.ui.a11y), then texts
+    and tables full width.  announce_every: seconds between changes of a chart's sentence (while a run trains)."""
 
-    def __init__(self, page: Page):
-        self.page = page
+    def __init__(self, page: Page, announce_every: float = 0.0):
+        self.page, self.announce_every = page, announce_every
 
     def show(self, charts: dict) -> None:
         plots = [(name, figures.for_projector(item) if self.page.present else item)
                  for name, item in charts.items() if isinstance(item, go.Figure)]
         for start in range(0, len(plots), 2):
             for column, (name, figure) in zip(st.columns(2), plots[start : start + 2]):
-                column.plotly_chart(figure, key=f"{self.page.key}:chart:{name}", width="stretch")
+                described_chart(self.page, column, name, figure, self.announce_every)
         for name, item in charts.items():
             if isinstance(item, pd.DataFrame):
                 st.dataframe(item, hide_index=True, width="stretch", key=f"{self.page.key}:table:{name}")
@@ -345,7 +352,7 @@ def _live_view(page: Page, keys: PageState, draw: Draw, compare: dict, wording: 
     charts = draw(run.frame(epoch))
     _add_earlier_runs(page, charts, keys.earlier, run.settings, compare, wording)
     with above if page.present else st.container():
-        ChartGrid(page).show(charts)
+        ChartGrid(page, ANNOUNCE_SECONDS if run.busy else 0.0).show(charts)
     show_outcome(page, run)
     download_run(page, run)
     keys.cost = time.perf_counter() - started
@@ -366,12 +373,14 @@ def _poll_again(keys: PageState, polled: str | None) -> None:
 
 
 def live_run(page: Page, values: Values, build: Build, draw: Draw, *, code: list = (),
-             pace: int | None = None, step_batches: bool = False, compare: dict | None = None) -> Run | None:
+             pace: int | None = None, step_batches: bool = False, compare: dict | None = None,
+             shortcuts: bool = True) -> Run | None:
     """The page's training controls and live charts; returns the page's run (None before the first Train).
 
     pace: the default speed in steps a second (None: as fast as possible).  step_batches: offer
     "Step batch" too (pages whose epoch is tiny).  compare: chart name -> metric drawn faintly
-    for earlier runs (default {"loss": "loss"}).
+    for earlier runs (default {"loss": "loss"}).  shortcuts: space and → work this run (False on a page's other
+    runs: one key works one run).
     """
     finish_page()  # the page's settings are drawn: its address can be written
     keys = state(page)
@@ -382,7 +391,8 @@ def live_run(page: Page, values: Values, build: Build, draw: Draw, *, code: list
     run = keys.run
     if run is not None:
         _apply_live_settings(run, values, keys)
-    _controls(page, keys, run, values, step_batches, pace)
+    polled = _watched(keys)  # before the controls: a step that ends while they are drawn is still polled, and redrawn
+    _controls(page, keys, run, values, step_batches, pace, shortcuts)
     messages = keys.messages
     for key, vals in values.problems(live_only=True):  # a bad learning rate typed during a run is said at once
         if ("error", key, vals) not in messages:
@@ -396,7 +406,6 @@ def live_run(page: Page, values: Values, build: Build, draw: Draw, *, code: list
         changes = difference({name: run.settings.get(name) for name in now}, now, **wording)
         if changes:
             st.caption(page.t("train.next_run", changes=changes))
-    polled = _watched(keys)
     fragment = st.fragment(run_every=_redraw_period(keys, polled) if polled else None)(_live_view)
     fragment(page, keys, draw, {"loss": "loss"} if compare is None else compare, wording, polled)
     if page.present and run is not None and run.state in ("finished", "stopped"):

@@ -60,6 +60,7 @@ class PageState:
     replay_end: int = _Entry(suffix=":replay:max", default=0)  # the epochs done when the slider was last drawn
     speed: int | None = _Entry(suffix=":speed")  # steps a second (0 or None: as fast as possible)
     more_epochs: int | None = _Entry(suffix=":more_epochs")  # what "Train N more" adds
+    said: dict = _Entry(suffix=":said", default=dict)  # each chart's sentence for screen readers, and when it changed
     weights_upload = _Entry(suffix=":weights_upload")  # the weights file uploaded into the run
     weights_message: tuple | None = _Entry(suffix=":weights_message")  # what loading weights said
 

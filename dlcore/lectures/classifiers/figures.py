@@ -7,12 +7,15 @@ import numpy as np
 import plotly.graph_objects as go
 import torch
 
-from dlcore.engine.figures import BLUE, GREEN, VERMILLION, new_figure
+from dlcore.engine.chart_text import CONFUSION
+from dlcore.engine.figures import BLUE, VERMILLION, new_figure
 from dlcore.text import translate
 
 MAX_GRID_IMAGES = 25
 MAX_TILE = 32  # pixels a side: larger images are shown downsampled
-RIGHT, WRONG = GREEN, VERMILLION
+WRONG = VERMILLION  # the frame around a wrong answer
+RIGHT_TEXT, WRONG_TEXT = "#00785A", "#B34F00"
+"""The labels' colours: the palette's green and vermillion darkened to 5:1 on the grid's white (text needs 4.5:1)."""
 
 
 def _tiles(images: torch.Tensor, tile: int = MAX_TILE) -> np.ndarray:
@@ -50,7 +53,7 @@ def image_grid(images: torch.Tensor, predicted, targets, class_names: list[str],
         label_y.append(top + h + band / 2)
         sure = "" if confidence is None else f" {100 * float(confidence[index]):.0f}%"
         labels.append(f"✓ {class_names[guess]}{sure}" if right else f"✗ {class_names[guess]}{sure} ({class_names[truth]})")
-        colors.append(RIGHT if right else WRONG)
+        colors.append(RIGHT_TEXT if right else WRONG_TEXT)
         if not right:
             x0, y0, x1, y1 = left - 0.5, top - 0.5, left + w - 0.5, top + h - 0.5
             frame_x += [x0, x1, x1, x0, x0, None]
@@ -73,7 +76,7 @@ def confusion_heatmap(matrix, class_names: list[str], lang: str = "en", title_ke
     fig = new_figure(translate(title_key, lang, accuracy=100 * accuracy),
                      translate("imgfig.predicted", lang), translate("imgfig.true", lang), height=height)
     fig.add_heatmap(z=counts, x=class_names, y=class_names, colorscale="Blues", texttemplate="%{z}",
-                             showscale=False, hovertemplate=translate("imgfig.confusion_hover", lang))
+                             showscale=False, hovertemplate=translate("imgfig.confusion_hover", lang), meta=CONFUSION)
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(type="category")
     return fig
