@@ -23,23 +23,12 @@ import io
 import sys
 import textwrap
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from importlib import import_module
 
 import torch
 
-from dlcore.lectures.advanced_cnns import model as advanced_cnns
-from dlcore.lectures.cnn_basics import model as convnets
-from dlcore.lectures.multiple_input import model as diabetes
-from dlcore.lectures.generalisation import model as generalisation
-from dlcore.lectures.gradient_descent import model as gradient_descent
-from dlcore.lectures.names import model as names
-from dlcore.lectures.regression import model as regression
-from dlcore.lectures.rnn_basics import model as sequences
-from dlcore.lectures.softmax import model as softmax
 from dlcore.engine import training
-from dlcore.engine.metrics import accuracy, accuracy_evaluator
-from dlcore.lectures.classifiers.training import seeded_model, training_batches
-from dlcore.datasets.images import SPECS, normalized
 
 
 @dataclass(frozen=True)
@@ -52,6 +41,7 @@ class Recipe:
     data: str = ""  # the script's own functions that read a data set from a folder
     notes: str = ""  # what the script does not reproduce exactly, for its docstring
     rate: str = "optimizer"  # what holds the learning rate in param_groups (for replaying its changes)
+    fixed: dict = field(default_factory=dict)  # constants of the script that are not settings of the page
 
 
 # -------------------------------------------------------------------------- helpers the script shares with the app
@@ -78,328 +68,22 @@ def csv_text(rows: list[dict]) -> str:
 
 # -------------------------------------------------------------------------- the recipes
 
-_OPTIMIZER = (training.make_optimizer, training.supervised_step)
-
-_IMAGE_DATA = '''
-
-@dataclass
-class ImageData:
-    train_x: torch.Tensor  # (N, C, H, W) float32, normalised with the data set's mean and std
-    train_y: torch.Tensor  # (N,) int64
-    test_x: torch.Tensor
-    test_y: torch.Tensor
-
-    @property
-    def device(self) -> torch.device:
-        return self.train_x.device
-
-
-def read_idx(path: Path) -> torch.Tensor:
-    """An MNIST-style file (.gz): a header of 4-byte numbers, then the bytes of the images or labels."""
-    content = gzip.open(path).read()
-    dimensions = content[3]
-    shape = [int.from_bytes(content[4 + 4 * i : 8 + 4 * i], "big") for i in range(dimensions)]
-    return torch.from_numpy(np.frombuffer(content, np.uint8, offset=4 + 4 * dimensions).copy()).view(shape)
-
-
-def image_tensors(name: str, root: Path, device) -> ImageData:
-    """The data set as normalised tensors: MNIST's .gz files read as they are, anything else (or missing files)
-    through torchvision, which downloads into the data folder what is not there."""
-    split = {}
-    for train, prefix in ((True, "train"), (False, "t10k")):
-        raw = root / FOLDERS[name] / "raw"
-        files = [raw / f"{prefix}-images-idx3-ubyte.gz", raw / f"{prefix}-labels-idx1-ubyte.gz"]
-        if name != "cifar10" and all(file.exists() for file in files):
-            images, labels = read_idx(files[0]), read_idx(files[1]).long()
-        else:
-            from torchvision import datasets
-            dataset = getattr(datasets, CLASSES[name])(root, train=train, download=True)
-            images, labels = torch.as_tensor(dataset.data), torch.as_tensor(dataset.targets, dtype=torch.int64)
-            images = images.permute(0, 3, 1, 2) if images.dim() == 4 else images  # CIFAR-10 is (N, H, W, C)
-        split[train] = normalized(images, MEANS[name], STDS[name]).to(device), labels.to(device)
-    return ImageData(*split[True], *split[False])
-
-
-''' + "\n".join(f"{name} = {value!r}" for name, value in {
-    "FOLDERS": {name: spec.folder.split("/")[0] for name, spec in SPECS.items()},
-    "CLASSES": {name: spec.dataset.__name__ for name, spec in SPECS.items()},
-    "MEANS": {name: spec.mean for name, spec in SPECS.items()},
-    "STDS": {name: spec.std for name, spec in SPECS.items()}}.items()) + "\n"
-
-_NAMES_DATA = f'''
-
-NAMES_URL = {names.NAMES_URL!r}
-
-
-def names_folder(root: Path) -> Path:
-    """The names/*.txt files of the PyTorch tutorial, downloaded into the data folder when they are not there."""
-    folder = root / "names"
-    if not any(folder.glob("*.txt")):
-        print(f"downloading {{NAMES_URL}} into {{folder}}")
-        folder.mkdir(parents=True, exist_ok=True)
-        with urllib.request.urlopen(NAMES_URL) as response:
-            archive = zipfile.ZipFile(io.BytesIO(response.read()))
-        for member in archive.namelist():
-            if member.startswith("data/names/") and member.endswith(".txt"):
-                (folder / Path(member).name).write_bytes(archive.read(member))
-    return folder
-'''
-
-_HAND_WRITTEN = """
-    x, y = course_data(DEVICE)
-    rate = ManualRate(LR)  # the hand-written update's learning rate"""
-
-_GPU_NOTE = "On a GPU some kernels are not deterministic: the numbers then agree to a few digits, not to the last one."
-_UPLOAD_NOTE = ("Weights loaded from a file into the page's run are not in this script: it starts from the seed's "
-                "weights.")
-
-RECIPES = {
-    "linear_model": Recipe(
-        "Lectures 2-3: gradient descent on y_hat = x * w", "lecture02_gradient_descent.py",
-        (gradient_descent.course_data, gradient_descent.ScalarModel, gradient_descent.gradient_descent_step,
-         gradient_descent.sample_batches, gradient_descent.forward, training.ManualRate),
-        _HAND_WRITTEN + """
-    model = ScalarModel.starting_at(1.0, DEVICE)
-    step = gradient_descent_step(model, rate)
-    batches = sample_batches(x, y, MODE == "stochastic")
-    evaluate = None
-
-    def report():
-        print(f"RESULT w {model.w.item():.6f}")
-        print(f"RESULT predict(4) {forward(4.0, model.w.item()):.6f}")
-""", ("MODE", "LR", "EPOCHS"), rate="rate"),
-    "backprop": Recipe(
-        "Lecture 4: back-propagation with autograd", "lecture04_backprop.py",
-        (gradient_descent.course_data, gradient_descent.autograd_step, gradient_descent.AutogradRecord,
-         gradient_descent.sample_batches, gradient_descent.forward, training.ManualRate),
-        _HAND_WRITTEN + """
-    model = w = torch.tensor([1.0], device=DEVICE, requires_grad=True)
-    records = []  # what every step saw: the sample, w, its gradient, the loss
-    step = autograd_step(w, rate, records)
-    batches = sample_batches(x, y, stochastic=True)
-    evaluate = None
-
-    def report():
-        print(f"RESULT w {w.item():.6f}")
-        print(f"RESULT predict(4) {forward(4.0, w.item()):.6f}")
-""", ("LR", "EPOCHS"), rate="rate"),
-    "linear_regression:course": Recipe(
-        "Lecture 5: linear regression with nn.Linear", "lecture05_linear_regression.py",
-        (regression.course_points, regression.LinearModel, regression.predict, training.full_batch, *_OPTIMIZER),
-        """
-    torch.manual_seed(SEED)
-    x, y = course_points(DEVICE)
-    model = LinearModel(x.shape[1]).to(DEVICE)
-    optimizer = make_optimizer(OPTIMIZER, model.parameters(), LR)
-    step = supervised_step(model, nn.MSELoss(reduction="sum"), optimizer)
-    batches = full_batch(x, y)
-    evaluate = None
-
-    def report():
-        print(f"RESULT w {model.linear.weight.item():.6f}")
-        print(f"RESULT b {model.linear.bias.item():.6f}")
-        print(f"RESULT predict(4) {predict(model, [4.0])[0]:.6f}")
-""", ("LR", "EPOCHS", "OPTIMIZER")),
-    "linear_regression:d2l": Recipe(
-        "Lecture 5: linear regression on d2l's synthetic data", "lecture05_linear_regression_d2l.py",
-        (regression.synthetic_data, regression.LinearModel, training.minibatches, *_OPTIMIZER),
-        """
-    torch.manual_seed(SEED)
-    x, y = synthetic_data(D2L_TRUE_W, D2L_TRUE_B, generator=torch.Generator().manual_seed(SEED))
-    x, y = x.to(DEVICE), y.to(DEVICE)
-    model = LinearModel(x.shape[1]).to(DEVICE)
-    optimizer = make_optimizer(OPTIMIZER, model.parameters(), LR)
-    step = supervised_step(model, nn.MSELoss(), optimizer)
-    batches = minibatches(x, y, BATCH_SIZE, torch.Generator().manual_seed(SEED))
-    evaluate = None
-
-    def report():
-        for name, value in zip(["w1", "w2"], model.linear.weight.flatten().tolist()):
-            print(f"RESULT {name} {value:.6f}")
-        print(f"RESULT b {model.linear.bias.item():.6f}")
-""", ("LR", "EPOCHS", "OPTIMIZER", "BATCH_SIZE", "D2L_TRUE_W", "D2L_TRUE_B")),
-    "logistic_regression": Recipe(
-        "Lecture 6: logistic regression", "lecture06_logistic_regression.py",
-        (regression.hours_passed, regression.LogisticRegressionModel, regression.decision_boundary,
-         training.full_batch, *_OPTIMIZER),
-        """
-    torch.manual_seed(SEED)
-    model = LogisticRegressionModel().to(DEVICE)
-    x, y = hours_passed(DEVICE)
-    optimizer = make_optimizer(OPTIMIZER, model.parameters(), LR)
-    step = supervised_step(model, nn.BCELoss(reduction="sum"), optimizer)
-    batches = full_batch(x, y)
-    evaluate = None
-
-    def report():
-        print(f"RESULT boundary {decision_boundary(model):.6f}")
-""", ("LR", "EPOCHS", "OPTIMIZER")),
-    "multiple_input": Recipe(
-        "Lecture 7: eight features in, one probability out (the diabetes table)", "lecture07_diabetes.py",
-        (diabetes.read_table, diabetes.split, diabetes.DiabetesNet, diabetes.evaluator, training.full_batch,
-         training.minibatches, *_OPTIMIZER),
-        """
-    data = split(*read_table(options.data / "diabetes.csv.gz")).to(DEVICE)
-    torch.manual_seed(SEED)
-    model = DiabetesNet(ACTIVATION1, ACTIVATION2).to(DEVICE)
-    optimizer = make_optimizer(OPTIMIZER, model.parameters(), LR)
-    step = supervised_step(model, nn.BCELoss(), optimizer)
-    if BATCH_SIZE == 0:  # the whole training table at once, as the notes do
-        batches = full_batch(data.train_x, data.train_y)
-    else:
-        batches = minibatches(data.train_x, data.train_y, BATCH_SIZE, generator=torch.Generator().manual_seed(SEED))
-    evaluate = evaluator(model, data)  # validation loss, train and validation accuracy, classes answered
-
-    def report():
-        print(f"RESULT val_acc {history[-1]['val_acc']:.6f}")
-""", ("ACTIVATION1", "ACTIVATION2", "OPTIMIZER", "LR", "EPOCHS", "BATCH_SIZE")),
-    "generalisation:polynomial": Recipe(
-        "Generalisation (d2l): a polynomial fitted to a cubic's points", "generalisation_polynomial.py",
-        (generalisation.polynomial_data, generalisation.split_evaluator, training.minibatches,
-         training.supervised_step),
-        """
-    data = polynomial_data(DEGREE, TRAIN_POINTS, POWERS == "standardised").to(DEVICE)
-    torch.manual_seed(SEED)
-    model = nn.Linear(DEGREE, 1).to(DEVICE)
-    optimizer = torch.optim.SGD(model.parameters(), lr=LR)
-    loss = nn.MSELoss()
-    step = supervised_step(model, loss, optimizer)
-    batches = minibatches(data.train_x, data.train_y, min(10, TRAIN_POINTS), torch.Generator().manual_seed(SEED))
-    evaluate = split_evaluator(model, data, loss)  # the loss on all training and all test points
-
-    def report():
-        bias, weights = data.coefficients(model)  # the polynomial the model computes, in powers of x
-        print(f"RESULT b {bias:.6f}")
-        for power, weight in enumerate(weights, start=1):
-            print(f"RESULT w{power} {weight:.6f}")
-""", ("DEGREE", "TRAIN_POINTS", "POWERS", "LR", "EPOCHS")),
-    "generalisation:weight_decay": Recipe(
-        "Generalisation (d2l): weight decay on 20 samples of 200 inputs", "generalisation_weight_decay.py",
-        (generalisation.high_dimensional_data, generalisation.decay_model, generalisation.decay_step,
-         generalisation.split_evaluator, training.minibatches),
-        """
-    data = high_dimensional_data().to(DEVICE)
-    torch.manual_seed(SEED)
-    model = decay_model(data.train_x.shape[1]).to(DEVICE)
-    step, optimizer = decay_step(model, LAMBD, WAY, LR)
-    batches = minibatches(data.train_x, data.train_y, 1, torch.Generator().manual_seed(SEED))  # one sample a step
-    evaluate = split_evaluator(model, data, squared_loss, model.weight)  # both losses and the weights' norm
-
-    def report():
-        print(f"RESULT weight_norm {model.weight.norm().item():.6f}")
-""", ("LAMBD", "WAY", "LR", "EPOCHS")),
-    "rnn_basics": Recipe(
-        "Lecture 12: an RNN learns hello -> ohlol", "lecture12_rnn.py",
-        (sequences.char_task, sequences.build_model, sequences.task_batch, sequences.EpochLog,
-         sequences.step_function, training.full_batch, training.make_optimizer),
-        """
-    task = char_task(SOURCE, TARGET)
-    torch.manual_seed(SEED)
-    model = build_model(VARIANT, len(task.vocabulary), HIDDEN_SIZE, NUM_LAYERS).to(DEVICE)
-    optimizer = make_optimizer("Adam", model.parameters(), LR)
-    log = EpochLog()  # what the network predicted in every epoch
-    step = step_function(VARIANT)(model, nn.CrossEntropyLoss(), optimizer, log)
-    batches = full_batch(*task_batch(VARIANT, task, DEVICE))
-
-    def evaluate():
-        return {"predicted": task.decode(log.last.prediction)}
-
-    def report():
-        print(f"RESULT predicted {task.decode(log.last.prediction)}")
-""", ("SOURCE", "TARGET", "VARIANT", "HIDDEN_SIZE", "NUM_LAYERS", "LR", "EPOCHS")),
-    "names": Recipe(
-        "Lecture 13: a GRU names a surname's language", "lecture13_names.py",
-        (names.read_names, names.names_data, names.NameClassifier, names.name_batches, names.name_step,
-         names.HeldOutAccuracy, training.make_optimizer),
-        """
-    data = names_data(read_names(names_folder(options.data))).to(DEVICE)
-    torch.manual_seed(SEED)
-    model = NameClassifier(len(data.vocabulary), len(data.languages), HIDDEN_SIZE, NUM_LAYERS, BIDIRECTIONAL)
-    model = model.to(DEVICE)
-    optimizer = make_optimizer("Adam", model.parameters(), LR)
-    evaluate = HeldOutAccuracy(model, data)  # the test accuracy after every epoch
-    step = name_step(model, nn.CrossEntropyLoss(), optimizer)
-    batches = name_batches(data.train, BATCH_SIZE, torch.Generator().manual_seed(SEED))
-
-    def report():
-        print(f"RESULT accuracy {history[-1]['accuracy']:.6f}")
-""", ("HIDDEN_SIZE", "NUM_LAYERS", "BIDIRECTIONAL", "LR", "EPOCHS", "BATCH_SIZE"), _NAMES_DATA,
-        f"{_GPU_NOTE} {_UPLOAD_NOTE}"),
-}
-
-_IMAGES = """
-    data = image_tensors(DATASET, options.data, DEVICE)
-    model = seeded_model({build}, DEVICE, SEED)
-    optimizer = make_optimizer(OPTIMIZER, model.parameters(), LR, MOMENTUM)
-    step = supervised_step(model, nn.CrossEntropyLoss(), optimizer)
-    batches = training_batches(data, BATCH_SIZE, TRAIN_SIZE, SEED)
-    evaluate = accuracy_evaluator(model, data)  # train and test accuracy on 2,000 fixed images each
-
-    def report():
-        print(f"RESULT test_acc_all {accuracy(model, data.test_x, data.test_y):.6f}")
-"""
-_IMAGE_USES = (training_batches, seeded_model, accuracy_evaluator, accuracy, normalized, *_OPTIMIZER)
-_IMAGE_CONSTANTS = ("DATASET", "LR", "EPOCHS", "BATCH_SIZE", "OPTIMIZER", "MOMENTUM", "TRAIN_SIZE")
-_IMAGE_NOTES = ("When the page could not get its data set it trained on scikit-learn's 8x8 digits instead; this script "
-                "reads the data set named above. " + _GPU_NOTE)
-_IMAGE_MODELS = {"softmax": ("Lecture 9", softmax.VARIANTS, "lecture09"),
-                 "cnn_basics": ("Lecture 10", convnets.MODELS, "lecture10"),
-                 "advanced_cnns": ("Lecture 11", advanced_cnns.MODELS, "lecture11")}
-
-_RACE = """
-    data = image_tensors(DATASET, options.data, DEVICE)
-    model, steps, model_batches, evaluators = {}, {}, {}, {}  # each model's own, as lecture 11's Race keeps them
-    for name, build in MODELS.items():
-        its = TRAINING[name]
-        model[name] = seeded_model(build, DEVICE, SEED)
-        optimizer = make_optimizer(its["optimizer"], model[name].parameters(), its["lr"], its["momentum"])
-        steps[name] = supervised_step(model[name], nn.CrossEntropyLoss(), optimizer)
-        model_batches[name] = training_batches(data, its["batch_size"], TRAIN_SIZE, SEED)
-        evaluators[name] = accuracy_evaluator(model[name], data)
-
-    def batches():  # one batch of every model at a time (each model shuffles with its own generator)
-        return zip(*(each() for each in model_batches.values()))
-
-    def step(batch):  # every model trains on its batch; the race's loss is their mean
-        losses = [steps[name](its_batch).item() for name, its_batch in zip(steps, batch)]
-        return sum(losses) / len(losses)
-
-    def evaluate():
-        return {f"{name}:{metric}": value for name, each in evaluators.items() for metric, value in each().items()}
-
-    def report():
-        for name in MODELS:
-            print(f"RESULT {name}:test_acc {history[-1][f'{name}:test_acc']:.6f}")
-"""
-
-
-def _race_recipe() -> Recipe:
-    models = ", ".join(f"{name!r}: {variant.build.__name__}" for name, variant in advanced_cnns.COMPARED.items())
-    training_settings = {name: {key: variant.settings.defaults()[key]
-                                for key in ("optimizer", "lr", "momentum", "batch_size")}
-                         for name, variant in advanced_cnns.COMPARED.items()}
-    training_lines = "".join(f"\n    {name!r}: {values!r}," for name, values in training_settings.items())
-    constants = f"\nMODELS = {{{models}}}\nTRAINING = {{{training_lines}\n}}  # each model's lecture defaults\n"
-    return Recipe("Lecture 11: the basic CNN, Inception and ResNet race on the same images", "lecture11_race.py",
-                  (*(variant.build for variant in advanced_cnns.COMPARED.values()), *_IMAGE_USES), _RACE,
-                  ("DATASET", "EPOCHS", "TRAIN_SIZE"), _IMAGE_DATA + constants,
-                  "The page also times each model; this script does not. " + _IMAGE_NOTES, rate="")
+OPTIMIZER_USES = (training.make_optimizer, training.supervised_step)
+"""What a recipe that trains with an optimizer uses."""
+GPU_NOTE = "On a GPU some kernels are not deterministic: the numbers then agree to a few digits, not to the last one."
+UPLOAD_NOTE = ("Weights loaded from a file into the page's run are not in this script: it starts from the seed's "
+               "weights.")
 
 
 def recipe(page_key: str) -> Recipe | None:
-    """The recipe of a page's run (page_key: the key its live run uses, e.g. "cnn_basics:course"), or None."""
-    if page_key in RECIPES:
-        return RECIPES[page_key]
-    if page_key == "advanced_cnns:compare":
-        return _race_recipe()
-    page, _, variant = page_key.partition(":")
-    if page in _IMAGE_MODELS and variant in _IMAGE_MODELS[page][1]:
-        lecture, models, prefix = _IMAGE_MODELS[page]
-        build = models[variant].build
-        return Recipe(f"{lecture}: {build.__name__} on an image data set", f"{prefix}_{variant}.py",
-                      (build, *_IMAGE_USES), _IMAGES.replace("{build}", build.__name__), _IMAGE_CONSTANTS, _IMAGE_DATA,
-                      f"{_IMAGE_NOTES} {_UPLOAD_NOTE}")
-    return None
+    """The recipe of a page's run (its key: "cnn_basics:course"), as its lecture declares it in its package's
+    export.py (`recipe(variant)`), or None."""
+    lecture, _, variant = page_key.partition(":")
+    try:
+        declared = import_module(f"dlcore.lectures.{lecture}.export")
+    except ModuleNotFoundError:
+        return None
+    return declared.recipe(variant or None)
 
 
 # -------------------------------------------------------------------------- the script
@@ -563,22 +247,18 @@ if __name__ == "__main__":
 '''
 
 
-_FIXED = ("D2L_TRUE_W", "D2L_TRUE_B")
-"""Constants of a recipe that are not settings of the page."""
-
-
 def script(page_key: str, settings: dict, lr_changes=()) -> str | None:
     """The standalone script of a run of this page with these settings (run.settings, plus "threads" when known),
     replaying these learning-rate changes (history.lr_changes); None for a page without a run, or settings that
     lack one the script needs (a run made by loading weights into it, before any Train)."""
     chosen = recipe(page_key)
-    if chosen is None or any(settings.get(name.lower()) is None for name in chosen.constants if name not in _FIXED):
+    if chosen is None or any(settings.get(name.lower()) is None for name in chosen.constants if name not in chosen.fixed):
         return None
     constants, sources, imported = _dependencies((*chosen.uses, state_of, csv_text))
     values = {"SEED": settings.get("seed", 0), "DEVICE": settings.get("device", "cpu"),
               "THREADS": settings.get("threads", torch.get_num_threads()),
               **{name: settings.get(name.lower()) for name in chosen.constants},
-              **{name: getattr(regression, name) for name in _FIXED}}
+              **chosen.fixed}
     written = ("SEED", "DEVICE", "THREADS", *chosen.constants)
     changes = {change["batch"]: change["lr"] for change in lr_changes} if chosen.rate else {}
     setup = chosen.setup.rstrip("\n")
@@ -602,7 +282,8 @@ def script(page_key: str, settings: dict, lr_changes=()) -> str | None:
         _LOOP.format(setup=setup + "\n")])
     about = _ABOUT.format(torchvision=" (and torchvision to download a data set missing from the data folder)"
                           if uses_data else "")
-    shown = ", ".join(f"{name.lower()}={values[name]!r}" for name in written if not name.startswith(("D2L", "LR_")))
+    shown = ", ".join(f"{name.lower()}={values[name]!r}" for name in written
+                      if name not in chosen.fixed and name != "LR_CHANGES")
     header = _HEADER.format(title=chosen.title, file=chosen.file, data_option=" [--data FOLDER]" if uses_data else "",
                             settings=textwrap.fill(shown, 110, initial_indent="    ", subsequent_indent="    "),
                             about="\n\n".join(textwrap.fill(text, 110) for text in [about, " ".join(notes)] if text))
