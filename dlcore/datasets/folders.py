@@ -24,6 +24,7 @@ from torchvision.datasets.utils import extract_archive
 
 from dlcore.engine.data import ByteProgress, data_roots, download, writable_root
 from dlcore.datasets.uploads import ENCODING_NAMES, best_decoding, picture_size
+from dlcore.engine.errors import Explained
 
 HYMENOPTERA = "hymenoptera_data"
 HYMENOPTERA_URL = "https://download.pytorch.org/tutorial/hymenoptera_data.zip"
@@ -40,12 +41,8 @@ names (CP437), and the legacy code pages of Windows' Explorer in China, Japan an
 UTF8_FLAG, ENCRYPTED_FLAG = 0x800, 0x1
 
 
-class FolderError(ValueError):
+class FolderError(Explained, ValueError):
     """A folder of images that cannot be used; `key` names the message, `values` fill it in."""
-
-    def __init__(self, key: str, **values):
-        super().__init__(key, values)
-        self.key, self.values = key, values
 
 
 @dataclass

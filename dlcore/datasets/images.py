@@ -28,6 +28,7 @@ from torchvision.datasets.utils import extract_archive
 from dlcore.engine.data import PREPARE_COMMAND, data_dir, data_roots, offline, writable_root
 from dlcore.engine.data import download as fetch  # `download` is load_images's flag
 from dlcore.text import STRINGS, translate
+from dlcore.engine.errors import Explained
 
 Progress = Callable[[float], None]
 """Called with the fraction of a download done, from 0 to 1."""
@@ -80,12 +81,8 @@ SPECS = {
 NAMES = (*SPECS, "digits")
 
 
-class DataUnavailable(Exception):
+class DataUnavailable(Explained):
     """A data set that could not be read or fetched; `key` names the message, `values` fill it in."""
-
-    def __init__(self, key: str, **values):
-        super().__init__(translate(key, "en", **values))
-        self.key, self.values = key, values
 
 
 @dataclass

@@ -18,6 +18,7 @@ import torch
 from PIL import Image
 from torchvision import transforms as T
 from torchvision.transforms.functional import to_pil_image
+from dlcore.engine.errors import Explained
 
 STEPS = {step.__name__: step for step in (
     T.Resize, T.CenterCrop, T.RandomCrop, T.RandomResizedCrop, T.RandomHorizontalFlip, T.RandomRotation,
@@ -41,12 +42,8 @@ EXAMPLES = {"Resize": "Resize(256)", "CenterCrop": "CenterCrop(224)", "RandomCro
 """Each step as it is written with its usual arguments (what "add a step" appends)."""
 
 
-class PipelineError(ValueError):
+class PipelineError(Explained, ValueError):
     """A pipeline that cannot be built or run; `key` names the message, `values` fill it in (step: its number)."""
-
-    def __init__(self, key: str, **values):
-        super().__init__(key, values)
-        self.key, self.values = key, values
 
 
 def _step_name(node: ast.expr) -> str | None:

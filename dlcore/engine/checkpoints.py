@@ -7,14 +7,11 @@ import struct
 
 import torch
 from safetensors.torch import load as load_safetensors
+from dlcore.engine.errors import Explained
 
 
-class WeightsError(ValueError):
+class WeightsError(Explained, ValueError):
     """A weights file that cannot be loaded; `key` names the message, `values` fill it in."""
-
-    def __init__(self, key: str, **values):
-        super().__init__(key, values)
-        self.key, self.values = key, values
 
 
 def weights_bytes(model: torch.nn.Module) -> bytes:

@@ -20,6 +20,7 @@ from PIL import Image, ImageFilter, ImageOps
 
 from dlcore.datasets.images import ImageData
 from dlcore.datasets.uploads import foreign_format, picture_size
+from dlcore.engine.errors import Explained
 
 INK_THRESHOLD = 0.1
 """Pixels fainter than this (0-1) count as empty canvas."""
@@ -38,12 +39,8 @@ BACKGROUND_SIDE, BACKGROUND_WINDOW = 128, 19
 window, then the darkest of that): strokes thinner than the window vanish, a shadow's edge stays where it is."""
 
 
-class UnreadablePicture(ValueError):
+class UnreadablePicture(Explained, ValueError):
     """An upload that cannot be read as a digit; `key` names the message, `values` fill it in."""
-
-    def __init__(self, key: str, **values):
-        super().__init__(key, values)
-        self.key, self.values = key, values
 
 
 _BRIGHTNESS = np.array([0.299, 0.587, 0.114], dtype=np.float32)

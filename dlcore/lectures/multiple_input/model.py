@@ -20,6 +20,7 @@ from dlcore.engine.data import data_roots
 from dlcore.engine.runs import Run
 from dlcore.engine.settings import Setting, Settings, epochs, learning_rate, optimizer
 from dlcore.engine.training import Trainer, batches, make_optimizer, supervised_step
+from dlcore.engine.errors import Explained
 
 FILE = "diabetes.csv.gz"
 FEATURES = 8
@@ -41,11 +42,11 @@ SETTINGS = Settings(
 """The notes' settings: sigmoid after both hidden layers, SGD lr 0.1, 100 epochs, the whole table in one batch."""
 
 
-class DiabetesMissing(FileNotFoundError):
+class DiabetesMissing(Explained, FileNotFoundError):
     """The table is in none of the data folders; `folder` is where to put it."""
 
     def __init__(self, folder: Path):
-        super().__init__(f"{FILE} is not in {folder}")
+        super().__init__("multiple_input.missing", folder=str(folder))
         self.folder = folder
 
 

@@ -20,6 +20,7 @@ from dlcore.engine.metrics import confusion_matrix, evaluating
 from dlcore.engine.data import ByteProgress, data_roots, download, writable_root
 from dlcore.engine.settings import Setting, Settings, epochs, learning_rate
 from dlcore.engine.training import Trainer, make_optimizer
+from dlcore.engine.errors import Explained
 
 NAMES_URL = "https://download.pytorch.org/tutorial/data.zip"
 PAD = 0  # index 0 of the character vocabulary is the padding
@@ -36,16 +37,15 @@ SETTINGS = Settings(
 """Lecture 13's settings: a bidirectional GRU of 64, Adam at 0.005, batches of 256, 5 epochs."""
 
 
-class NamesDataMissing(FileNotFoundError):
+class NamesDataMissing(Explained, FileNotFoundError):
     """The names folder is nowhere to be found and could not be downloaded; `values` say what to do.
 
     `reason` says why the download failed (None when none was tried).
     """
 
     def __init__(self, folder: Path, url: str = NAMES_URL, reason: str | None = None):
-        super().__init__(f"no names/*.txt under {folder}; download {url} and extract it there"
-                         + (f" (the download failed: {reason})" if reason else ""))
-        self.key, self.values, self.reason = "names.missing", {"folder": str(folder), "url": url}, reason
+        super().__init__("names.missing", folder=str(folder), url=url)
+        self.reason = reason
 
 
 # ---------------------------------------------------------------- finding and reading the data

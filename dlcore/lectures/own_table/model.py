@@ -27,6 +27,7 @@ from dlcore.engine.runs import Run
 from dlcore.engine.settings import Setting
 from dlcore.engine.training import Trainer, batches, make_optimizer, supervised_step
 from dlcore.datasets.uploads import ENCODING_NAMES, best_decoding
+from dlcore.engine.errors import Explained
 
 UPLOAD_LIMIT_MB = 20
 """The largest file the page takes (the uploader refuses bigger ones; read_csv checks again)."""
@@ -65,12 +66,11 @@ NETWORK = diabetes.SETTINGS.with_defaults(activation1="ReLU", activation2="ReLU"
 batch answer one class on the diabetes table; see that page)."""
 
 
-class TableProblem(ValueError):
+class TableProblem(Explained, ValueError):
     """What is wrong with a table: a text key (table.problem.<kind>) and the values it names."""
 
     def __init__(self, kind: str, **values):
-        super().__init__(f"{kind}: {values}")
-        self.key, self.values = f"own_table.problem.{kind}", values
+        super().__init__(f"own_table.problem.{kind}", **values)
 
 
 @dataclass

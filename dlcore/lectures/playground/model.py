@@ -19,6 +19,7 @@ from dlcore.engine.metrics import evaluating
 from dlcore.engine.runs import Run
 from dlcore.engine.settings import Setting, Settings, epochs, learning_rate, optimizer
 from dlcore.engine.training import Trainer, batches, make_optimizer, supervised_step
+from dlcore.engine.errors import Explained
 
 SIDE = 6.0
 """The plane is [-SIDE, SIDE]²; the data sets fill about [-5, 5]²."""
@@ -56,12 +57,11 @@ hidden layers of 4 and 2 tanh units, SGD in batches of 10; at 0.1, not Playgroun
 scaled to [-1, 1] (the circles are then learned in about 100 epochs, not 350)."""
 
 
-class SetupProblem(ValueError):
+class SetupProblem(Explained, ValueError):
     """A setup that cannot be built: a text key (play.problem.<kind>) and its values."""
 
     def __init__(self, kind: str, **values):
-        super().__init__(f"{kind}: {values}")
-        self.key, self.values = f"playground.problem.{kind}", values
+        super().__init__(f"playground.problem.{kind}", **values)
 
 
 def hidden_layers(text: str) -> list[int]:

@@ -24,18 +24,15 @@ from torch import nn
 
 from dlcore.engine.settings import Setting, Settings, epochs, learning_rate
 from dlcore.engine.training import Callback, Trainer, full_batch, make_optimizer
+from dlcore.engine.errors import Explained
 
 MAX_LENGTH = 64
 BATCH_SIZE = 1
 EMBEDDING_SIZE = 10  # the course's embedding size for this example
 
 
-class SequenceInputError(ValueError):
+class SequenceInputError(Explained, ValueError):
     """Strings the task cannot use; `key` names the message, `values` fill it in."""
-
-    def __init__(self, key: str, **values):
-        super().__init__(key, values)
-        self.key, self.values = key, values
 
 
 @dataclass(frozen=True)
