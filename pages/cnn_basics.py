@@ -15,7 +15,7 @@ from dlcore.engine.training import supervised_step
 
 MODEL = Setting("model", "course", "cnn_basics.model", widget="select", options=tuple(MODELS), format="cnn_basics.model")
 
-page = ui.page_setup("cnn")
+page = ui.page_setup("cnn_basics")
 ui.lecture_header(page, "cnn_basics.title", "cnn_basics.intro")
 
 with ui.folded(page):

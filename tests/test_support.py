@@ -99,3 +99,13 @@ def test_training_leaves_a_core_for_the_browser_unless_told_otherwise(monkeypatc
     finally:
         monkeypatch.delenv(THREADS_VARIABLE)
         set_training_threads()
+
+
+def test_one_key_names_each_lecture_its_folder_page_texts_and_preview():
+    from dlcore.lectures import lectures
+
+    for lecture in lectures():
+        assert f'ui.page_setup("{lecture.key}")' in (ROOT / lecture.page).read_text(), lecture.key
+        assert (ROOT / "dlcore" / "lectures" / lecture.key / "lecture.py").exists()
+        assert f"lecture.{lecture.key}" in STRINGS and any(key.startswith(f"{lecture.key}.") for key in STRINGS)
+        assert lecture.preview_file().name == f"{lecture.key}.png"
