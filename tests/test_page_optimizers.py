@@ -12,12 +12,13 @@ def test_the_surface_is_drawn_before_train_and_the_paths_grow_as_it_trains(app, 
     at = app(PAGE, lang=lang)
     before = plotly_specs(at)
     assert len(before) == 1 and title in before[0]["layout"]["title"]["text"]
-    assert before[0]["data"][0]["type"] == "contour" and before[0]["data"][2]["x"] == [-1.5]  # the start
+    assert [trace["type"] for trace in before[0]["data"]] == ["contour", "scatter", "scatter"]  # the minimum, the start
+    assert before[0]["data"][2]["x"] == [-1.5] and before[0]["data"][2]["y"] == [2]
     at.slider(key=f"{KEY}:epochs").set_value(40).run()
     train(at, KEY)
     assert not at.exception
     surface, loss = plotly_specs(at)
-    paths = surface["data"][3:]
+    paths = [trace for trace in surface["data"] if trace.get("mode") == "lines+markers"]
     assert len(paths) == 6 and all(len(path["x"]) == 41 for path in paths)  # the start and 40 steps each
     assert [trace["name"] for trace in loss["data"]][:6] == [path["name"] for path in paths]
     assert all(len(trace["y"]) == 40 for trace in loss["data"][:6])
