@@ -44,12 +44,12 @@ def summary(walk: Walk, steps: int) -> pd.DataFrame:
 def draw(frame):
     if frame is None:
         start = (values.x0, values.y0)
-        return {"surface": figures.surface_plot(surface, start, {}, set(), page.lang)}
+        return {"surface": figures.surface_plot(surface, start, {}, set(), page.lang, page.present)}
     walk, history = frame.extras["walk"], frame.history
     losses = {name: history.series(f"{name}:loss") for name in walk.optimizers}
     return {"surface": figures.surface_plot(walk.surface, walk.start, walk.paths_until(frame.batches),
-                                            walk.stopped_by(frame.batches), page.lang),
-            "loss": figures.loss_plot(losses, walk.surface.bounded, page.lang),
+                                            walk.stopped_by(frame.batches), page.lang, page.present),
+            "loss": figures.loss_plot(losses, walk.surface, page.lang, page.present),
             "table": summary(walk, frame.batches)}
 
 

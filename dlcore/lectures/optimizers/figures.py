@@ -2,6 +2,8 @@
 loss against the steps."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -9,8 +11,9 @@ from dlcore.engine.figures import PALETTE, downsample, new_figure
 from dlcore.lectures.optimizers.model import OPTIMIZERS, Surface
 from dlcore.text import translate
 
-SIDE_LEGEND = {"orientation": "v", "x": 1.02, "y": 1, "yanchor": "top"}
-"""Legends beside the plot: under it they took the height the square contour plot needs."""
+LEGENDS = {True: {"orientation": "v", "x": 1.02, "y": 1, "yanchor": "top"},
+           False: {"orientation": "h", "x": 0, "y": -0.15, "yanchor": "top"}}
+"""Legends beside the plot (the projector view's wide, short charts) or under it (the page's narrower ones)."""
 PATH_POINTS = 400
 """At most this many points of a path are drawn (always its last)."""
 SHADES = [[0.0, "#ffffff"], [1.0, "#c5d3e0"]]
@@ -29,9 +32,10 @@ def shown_height(surface: Surface, values: np.ndarray) -> np.ndarray:
 
 
 def surface_plot(surface: Surface, start, paths: dict[str, list], stopped: set[str], lang: str = "en",
-                 height: int = 480) -> go.Figure:
+                 beside: bool = False, height: int = 520) -> go.Figure:
     """The surface's contours in its box, each optimizer's path up to its current point (a stopped path says so in
-    the legend), and over them its minima (or saddle point) and the start.  The view stays on the box whatever a path
+    the legend), and over them its minima (or saddle point) and the start, named beside them (the legend keeps to
+    the optimizers: the projector view's shorter chart has room for six).  The view stays on the box whatever a path
     does, and fills the chart: x and y are not drawn to one scale."""
     xs, ys, values = (t.numpy() for t in surface.grid())
     traces = [{"type": "contour", "x": xs, "y": ys, "z": shown_height(surface, values), "colorscale": SHADES,
@@ -49,28 +53,37 @@ def surface_plot(surface: Surface, start, paths: dict[str, list], stopped: set[s
         traces.append({"type": "scatter", "x": points[-1:, 0], "y": points[-1:, 1], "mode": "markers",
                        "name": label, "legendgroup": name, "showlegend": False,
                        "marker": {"color": colour(name), "size": 13, "line": {"color": "white", "width": 2}}})
-    minima = np.asarray(surface.minima)
-    marked = "optimizers.minimum" if surface.bounded else "optimizers.saddle_point"
-    traces.append({"type": "scatter", "x": minima[:, 0], "y": minima[:, 1], "mode": "markers",
-                   "name": translate(marked, lang), "marker": {"symbol": "x", "size": 12, "color": "black"}})
-    traces.append({"type": "scatter", "x": [start[0]], "y": [start[1]], "mode": "markers",
-                   "name": translate("optimizers.start", lang),
-                   "marker": {"symbol": "star", "size": 16, "color": "black", "line": {"color": "white", "width": 1}}})
+    marked = translate("optimizers.minimum" if surface.bounded else "optimizers.saddle_point", lang)
+    for points, text, symbol in ((np.asarray(surface.minima), marked, "x"),
+                                 (np.asarray([start]), translate("optimizers.start", lang), "star")):
+        traces.append({"type": "scatter", "x": points[:, 0], "y": points[:, 1], "mode": "markers+text",
+                       "text": [text] * len(points), "textposition": "top center", "showlegend": False, "name": text,
+                       "textfont": {"color": "black"}, "marker": {"symbol": symbol, "size": 14, "color": "black",
+                                                                 "line": {"color": "white", "width": 1}}})
     (x_low, x_high), (y_low, y_high) = surface.box
-    return new_figure(translate("optimizers.surface_title", lang, surface=translate(f"optimizers.surface.{surface.key}", lang)),
-                      "x", "y", traces, height=height, legend=SIDE_LEGEND,
+    title = translate("optimizers.surface_title", lang, surface=translate(f"optimizers.surface.{surface.key}", lang))
+    return new_figure(title, "x", "y", traces, height=height, legend=LEGENDS[beside],
                       xaxis={"title": {"text": "x"}, "range": [x_low, x_high]},
                       yaxis={"title": {"text": "y"}, "range": [y_low, y_high]})
 
 
-def loss_plot(losses: dict[str, list[float]], log_y: bool, lang: str = "en", height: int = 480) -> go.Figure:
-    """Each optimizer's loss after each step (a log scale where the losses fall towards zero)."""
+def loss_plot(losses: dict[str, list[float]], surface: Surface, lang: str = "en", beside: bool = False,
+              height: int = 520) -> go.Figure:
+    """Each optimizer's loss after each step: on a log scale where the losses fall towards zero (labelled at most
+    about eight times however many powers of ten they fall), else within the values f takes in the surface's view
+    (the saddle's escapes fall without end)."""
     traces = []
     for name, values in losses.items():
         steps, ys = downsample(values)
         traces.append({"type": "scatter", "x": steps, "y": ys, "mode": "lines",
                        "name": translate(f"optimizers.name.{name}", lang), "line": {"color": colour(name), "width": 2.5}})
+    yaxis = {"title": {"text": translate("chart.loss", lang)}}
+    if not surface.bounded:
+        heights = surface.grid()[2]
+        yaxis["range"] = [float(heights.min()), float(heights.max())]
+    else:
+        positive = [value for values in losses.values() for value in values if value > 0]
+        decades = np.log10(max(positive) / min(positive)) if positive else 1
+        yaxis.update(type="log", dtick=max(1, math.ceil(decades / 8)), exponentformat="power")
     return new_figure(translate("optimizers.loss_title", lang), translate("optimizers.step", lang),
-                      translate("chart.loss", lang), traces, height=height,
-                      legend=SIDE_LEGEND, yaxis={"title": {"text": translate("chart.loss", lang)},
-                                                 **({"type": "log", "dtick": 1, "exponentformat": "power"} if log_y else {})})
+                      translate("chart.loss", lang), traces, height=height, legend=LEGENDS[beside], yaxis=yaxis)
