@@ -4,16 +4,16 @@ import pytest
 
 from pagetools import plotly_specs, texts, train, wait_for_run
 
-PAGE, KEY = "pages/optimizers.py", "optimizers:rosenbrock"
+PAGE, KEY = "pages/optimizers.py", "optimizers:bowl"
 
 
-@pytest.mark.parametrize("lang, title", [("en", "Paths over Rosenbrock"), ("zh", "Rosenbrock 山谷")])
+@pytest.mark.parametrize("lang, title", [("en", "Paths over Elongated bowl"), ("zh", "狭长的碗")])
 def test_the_surface_is_drawn_before_train_and_the_paths_grow_as_it_trains(app, lang, title):
     at = app(PAGE, lang=lang)
     before = plotly_specs(at)
     assert len(before) == 1 and title in before[0]["layout"]["title"]["text"]
     assert [trace["type"] for trace in before[0]["data"]] == ["contour", "scatter", "scatter"]  # the minimum, the start
-    assert before[0]["data"][2]["x"] == [-1.5] and before[0]["data"][2]["y"] == [2]
+    assert before[0]["data"][2]["x"] == [-4.5] and before[0]["data"][2]["y"] == [2]
     at.slider(key=f"{KEY}:epochs").set_value(40).run()
     train(at, KEY)
     assert not at.exception
@@ -49,11 +49,14 @@ def test_no_optimizer_chosen_is_said_and_trains_nothing(app):
     assert not at.exception
 
 
-def test_a_path_that_diverges_says_so_and_the_view_stays_on_the_surface(app):
+def test_another_surface_where_a_path_diverges_says_so_and_the_view_stays_on_the_surface(app):
     at = app(PAGE)
-    at.number_input(key=f"{KEY}:lr_sgd").set_value(0.01).run()
-    at.slider(key=f"{KEY}:epochs").set_value(20).run()
-    train(at, KEY)
+    at.selectbox(key="optimizers:surface").set_value("rosenbrock").run()
+    key = "optimizers:rosenbrock"
+    assert at.number_input(key=f"{key}:x0").value == -1.5 and at.number_input(key=f"{key}:lr_adam").value == 0.2
+    at.number_input(key=f"{key}:lr_sgd").set_value(0.01).run()
+    at.slider(key=f"{key}:epochs").set_value(20).run()
+    train(at, key)
     surface = plotly_specs(at)[0]
     sgd = next(trace for trace in surface["data"] if trace.get("name", "").startswith("SGD"))
     assert sgd["name"] == "SGD · diverged" and surface["layout"]["xaxis"]["range"] == [-2, 2]

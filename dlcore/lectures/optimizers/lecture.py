@@ -13,7 +13,7 @@ LECTURE = Lecture(
         Demo("adam_valley", {"surface": "rosenbrock"}),
     ))
 
-SURFACE = Setting("surface", "rosenbrock", "optimizers.surface", widget="select", options=tuple(SURFACES),
+SURFACE = Setting("surface", "bowl", "optimizers.surface", widget="select", options=tuple(SURFACES),
                   format="optimizers.surface")
 DEFAULTS = {
     "bowl": {"start": (-4.5, 2.0), "steps": 100,
