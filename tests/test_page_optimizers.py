@@ -60,3 +60,17 @@ def test_another_surface_where_a_path_diverges_says_so_and_the_view_stays_on_the
     surface = plotly_specs(at)[0]
     sgd = next(trace for trace in surface["data"] if trace.get("name", "").startswith("SGD"))
     assert sgd["name"] == "SGD · diverged" and surface["layout"]["xaxis"]["range"] == [-2, 2]
+
+
+def test_replay_goes_step_by_step_and_an_earlier_run_stays_faintly_on_the_loss_chart(app):
+    at = app(PAGE)
+    at.slider(key=f"{KEY}:epochs").set_value(20).run()
+    train(at, KEY)
+    at.slider(key=f"{KEY}:replay").set_value(5).run()
+    surface, loss = plotly_specs(at)
+    assert all(len(trace["x"]) == 6 for trace in surface["data"] if trace.get("mode") == "lines+markers")
+    assert all(len(trace["y"]) == 5 for trace in loss["data"])
+    at.number_input(key=f"{KEY}:lr_sgd").set_value(0.1).run()
+    train(at, KEY)
+    names = [trace["name"] for trace in plotly_specs(at)[1]["data"]]
+    assert names[-1] == "earlier: SGD's learning rate 0.4 → 0.1"
