@@ -111,6 +111,9 @@ def test_the_live_run_is_worked_from_the_keyboard_in_reading_order(server, page)
     page.keyboard.press("Enter")
     page.get_by_text(re.compile(r"Stopped at epoch \d+ of 1000")).wait_for()
     wait_for_app(page)
+    told = page.locator('[role="status"][aria-live="polite"] .chart-summary')  # each chart's sentence, announced
+    expect(told).to_have_count(2)
+    expect(told.first).to_contain_text(re.compile(r"^Loss per epoch: \d+ epochs, from "))
     button(page, "Reset", exact=True).focus()
     page.keyboard.press("Space")  # space on the focused Reset resets: it is not taken by the pause shortcut
     page.get_by_text("Set the hyper-parameters and click").wait_for()
