@@ -2,7 +2,7 @@
 path and loss curve; a link sets the surface and the start point up and trains; Chinese; bad input."""
 import pytest
 
-from pagetools import plotly_specs, texts, train, wait_for_run
+from pagetools import plotly_specs, run_of, texts, train, wait_for_run
 
 PAGE, KEY = "pages/optimizers.py", "optimizers:bowl"
 
@@ -32,7 +32,7 @@ def test_a_link_sets_the_surface_and_the_start_point_and_trains(app):
                             "epochs": "20", "autorun": "1"})
     at.run()
     wait_for_run(at, "optimizers:himmelblau")
-    run = at.session_state["run:optimizers:himmelblau"]
+    run = run_of(at, "optimizers:himmelblau")
     walk = run.extras["walk"]
     assert walk.start == (1.0, -1.0) and walk.surface.key == "himmelblau" and "adagrad" not in walk.optimizers
     assert walk.optimizers["adam"].param_groups[0]["lr"] == 0.05 and run.epochs_done == 20
@@ -45,7 +45,7 @@ def test_no_optimizer_chosen_is_said_and_trains_nothing(app):
         at.checkbox(key=f"{KEY}:{name}").uncheck()
     at.run()
     at.button(key=f"{KEY}:train").click().run()
-    assert "Choose at least one optimizer" in texts(at) and f"run:{KEY}" not in at.session_state
+    assert "Choose at least one optimizer" in texts(at) and run_of(at, KEY) is None
     assert not at.exception
 
 
