@@ -103,6 +103,17 @@ def test_a_grid_of_values_gives_its_size_and_range_and_a_picture_no_numbers():
     assert chart_text.table(picture) is None
 
 
+def test_a_category_axis_is_told_by_its_labels():
+    steps = figures.new_figure("Probability of the right letter", "pair", "p", [
+        {"type": "scatter", "x": ["1: h→o", "2: o→l"], "y": [0.25, 0.875], "mode": "lines+markers"}])
+    assert chart_text.summary(steps) == (
+        "Probability of the right letter: from 0.250 to 0.875 as pair goes from 1: h→o to 2: o→l.")
+    letters = figures.new_figure("Predicted letters", "step", "letter", [
+        {"type": "scatter", "x": [1, 2, 3], "y": ["o", "l", "l"], "mode": "lines+markers"}])
+    assert chart_text.summary(letters) == "Predicted letters: 3 points."
+    assert chart_text.table(letters)["letter"].tolist() == ["o", "l", "l"]
+
+
 def test_numbers_are_written_for_reading():
     assert [chart_text.number(v) for v in (2.3, 0.05, 3.0, 12345.6, float("nan"))] == [
         "2.30", "0.0500", "3", "12,346", "nan"]

@@ -27,9 +27,11 @@ def _plain(text) -> str:
     return re.sub(r"<[^>]+>", " ", str(text or "")).replace("  ", " ").strip()
 
 
-def number(value: float, percent: bool = False) -> str:
-    """Three significant digits (2.30, 0.0500), whole numbers as they are (3, 1,234), or a percentage with one
-    decimal."""
+def number(value, percent: bool = False) -> str:
+    """Three significant digits (2.30, 0.0500), whole numbers as they are (3, 1,234), a percentage with one
+    decimal, or a category's label as it is."""
+    if isinstance(value, str):
+        return value
     value = float(value)
     if percent:
         return f"{100 * value:.1f} %"
@@ -41,7 +43,12 @@ def number(value: float, percent: bool = False) -> str:
 
 
 def _values(sequence) -> np.ndarray:
-    return np.asarray(sequence if sequence is not None else (), dtype=float).ravel()
+    """A trace's x or y as numbers, or as labels on a category axis ("1: h→o")."""
+    items = np.asarray(sequence if sequence is not None else (), dtype=object).ravel()
+    try:
+        return items.astype(float)
+    except (TypeError, ValueError):
+        return items.astype(str)
 
 
 def _faint(trace) -> bool:
@@ -84,7 +91,7 @@ def _line(trace, fig: go.Figure, lang: str, percent: bool) -> str:
         xs = np.arange(1, len(ys) + 1)
     time = _over_time(fig, lang)
     if time is not None:  # epochs are counted by the last one drawn (a long curve is thinned out)
-        count = (translate("a11y.epochs", lang, n=int(xs[-1])) if time == "epoch"
+        count = (translate("a11y.epochs", lang, n=int(xs[-1])) if time == "epoch" and xs.dtype.kind == "f"
                  else translate("a11y.points", lang, n=len(ys)))
         parts = [count, translate("a11y.from_to", lang, first=number(ys[0], percent), last=number(ys[-1], percent)),
                  _trend(ys, lang)]
@@ -150,7 +157,8 @@ def _described(trace, fig: go.Figure, lang: str, percent: bool) -> str:
         return translate("a11y.box", lang, n=len(_values(trace.y)))
     if trace.type == "scatter":
         lines = trace.mode is None or "lines" in trace.mode
-        if lines and len(_values(trace.y)) > 1:
+        ys = _values(trace.y)
+        if lines and len(ys) > 1 and ys.dtype.kind == "f":
             return _line(trace, fig, lang, percent)
         return _points(trace, fig, lang, percent)
     return ""
