@@ -21,6 +21,7 @@ from dlcore.lectures.regression import model as regression
 from dlcore.lectures.softmax import model as softmax
 from dlcore.engine.metrics import accuracy
 from dlcore.engine.runs import Run
+from dlcore.engine.spec import RunSpec
 from dlcore.engine.training import Trainer, full_batch, make_optimizer, supervised_step
 from pagetools import run_of, train
 
@@ -160,7 +161,8 @@ def test_a_changed_learning_rate_and_more_epochs_are_in_the_script(tmp_path):
     optimizer = make_optimizer("SGD", model.parameters(), 0.01)
     trainer = Trainer(supervised_step(model, torch.nn.BCELoss(reduction="sum"), optimizer), full_batch(x, y), 50,
                       optimizer=optimizer)
-    run = Run(trainer, model=model, settings={"lr": 0.01, "epochs": 50, "optimizer": "SGD", "seed": 5, "device": "cpu"})
+    run = Run(trainer, model=model,
+              spec=RunSpec("logistic_regression", None, {"lr": 0.01, "epochs": 50, "optimizer": "SGD"}, seed=5))
     for epoch, lr in ((10, 0.5), (30, 0.05)):
         while len(trainer.history.epochs) < epoch:
             trainer.fit(until="epoch")
@@ -277,6 +279,7 @@ def test_download_run_draws_nothing_while_training_and_the_button_in_chinese():
         from dlcore import ui
         from dlcore.lectures.regression.model import LogisticRegressionModel, hours_passed
         from dlcore.engine.runs import Run
+        from dlcore.engine.spec import RunSpec
         from dlcore.engine.training import Trainer, full_batch, make_optimizer, supervised_step
 
         page = ui.Page("logistic_regression", st.session_state.get("lang", "en"), torch.device("cpu"), 0)
@@ -285,7 +288,7 @@ def test_download_run_draws_nothing_while_training_and_the_button_in_chinese():
         optimizer = make_optimizer("SGD", model.parameters(), 0.01)
         trainer = Trainer(supervised_step(model, torch.nn.BCELoss(), optimizer), full_batch(*hours_passed()), 3)
         run = Run(trainer, model=model,
-                  settings={"lr": 0.01, "epochs": 3, "optimizer": "SGD", "seed": 0, "device": "cpu"})
+                  spec=RunSpec("logistic_regression", None, {"lr": 0.01, "epochs": 3, "optimizer": "SGD"}, seed=0))
         ui.download_run(page, run)  # not trained yet: nothing to download
         trainer.fit()
         ui.download_run(page, run)

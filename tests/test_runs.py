@@ -5,6 +5,7 @@ import time
 import pytest
 import torch
 
+from dlcore.engine.spec import RunSpec
 from dlcore.engine.runs import EARLIER_RUNS, Run, Slots, Snapshots, difference, live_workers, remember, stop_all
 from dlcore.engine.training import Callback, Trainer, make_optimizer, minibatches, supervised_step
 
@@ -175,12 +176,13 @@ def test_earlier_runs_are_labelled_with_what_differed_and_kept_to_five():
     earlier = []
     for number in range(7):
         run = regression_run(epochs=2)
-        run.settings = {"lr": 0.01 * (number + 1)}
+        run.spec = RunSpec("logistic_regression", values={"lr": 0.01 * (number + 1)})
         run.start()
         run.join(10)
         earlier = remember(earlier, run, number)
     assert len(earlier) == EARLIER_RUNS and [e.number for e in earlier] == [2, 3, 4, 5, 6]
-    assert earlier[-1].label({"lr": 0.07}) == "#6" and earlier[0].label({"lr": 0.07}) == "lr 0.03 → 0.07"
+    current = RunSpec("logistic_regression", values={"lr": 0.07}).settings  # with its seed and device
+    assert earlier[-1].label(current) == "#6" and earlier[0].label(current) == "lr 0.03 → 0.07"
     assert len(earlier[0].series["loss"]) == 2
     assert remember(earlier, regression_run(), 9) == earlier  # a run that trained no epoch is not kept
 

@@ -91,7 +91,7 @@ def test_each_run_has_a_folder_of_its_own_under_the_data_directorys_runs(tmp_pat
     first, second = run_folder("cnn_basics:course", tmp_path), run_folder("cnn_basics:course", tmp_path)
     assert first.parent == second.parent == runs_dir(tmp_path) == tmp_path / "runs"
     first.mkdir(parents=True)
-    assert run_folder("cnn_basics:course", tmp_path) != first and first.name.startswith("cnn_course-")
+    assert run_folder("cnn_basics:course", tmp_path) != first and first.name.startswith("cnn_basics_course-")
 
 
 def test_the_sidebar_switch_logs_a_pages_runs_and_says_where(app, monkeypatch, tmp_path):

@@ -84,6 +84,9 @@ NAMES = (*SPECS, "digits")
 class DataUnavailable(Explained):
     """A data set that could not be read or fetched; `key` names the message, `values` fill it in."""
 
+    def __str__(self) -> str:
+        return translate(self.key, "en", **self.values)
+
 
 @dataclass
 class ImageData:
