@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+ROOT = Path(__file__).resolve().parent.parent
+
 
 DEBIAN_PYTHON = Path("/usr/bin/python3")
 SKIP_ENV, TIMEOUT_ENV = "DL_CLASSROOM_SKIP_INSTALL_TEST", "DL_CLASSROOM_INSTALL_TIMEOUT"

@@ -4,12 +4,15 @@ prepared folder they have their data; the same block catches the app's downloads
 Streamlit's usage statistics are off."""
 import socket
 import tomllib
+from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHARED_DATA
 from dlcore.engine.data import OFFLINE_ENV
 from pagetools import texts
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = ROOT.parent / "shared" / "data"
 
 LOOPBACK = {"localhost", "127.0.0.1", "::1"}
 DOWNLOADING_PAGES = {  # each page that would download, and what its message about the missing data says
