@@ -31,5 +31,5 @@ def test_rnn_basics_opened_by_url_fills_the_prediction_table_epoch_by_epoch(serv
     predicted = ["".join(chars) for chars in zip(*(column_texts(table, 1 + t) for t in range(5)))]
     assert len(predicted) == 15 and all(len(string) == 5 and set(string) <= set("ehlo") for string in predicted)
     assert column_texts(table, 6)[-1].endswith("/5")
-    assert page.get_by_text("Hidden state h_t at each step (epoch 15)").is_visible()
+    assert page.get_by_text("Hidden state h_t at each step (epoch 15)", exact=True).is_visible()
     assert page.locator('[data-testid="stPlotlyChart"]').count() == 4

@@ -49,6 +49,9 @@ class DiabetesMissing(Explained, FileNotFoundError):
         super().__init__("multiple_input.missing", folder=str(folder))
         self.folder = folder
 
+    def __str__(self) -> str:
+        return f"{FILE} is not in {self.folder}"
+
 
 def find_table(root: Path | None = None) -> Path | None:
     for folder in data_roots(root):
