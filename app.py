@@ -3,7 +3,7 @@ import streamlit as st
 
 from dlcore import ui
 
-lang = st.session_state.get("lang", st.session_state.get("kept:lang", "en"))
+lang = ui.kept_value("lang", "en")
 try:
     st.navigation(ui.lecture_pages(lang), position="hidden").run()  # every page draws the menu itself (ui.page_setup)
 finally:

@@ -90,9 +90,7 @@ st.markdown(page.t("convolution.formula", formula=output_size_formula(size, kern
 def position(name: str, count: int) -> int:
     """A slider over 0…count−1 for the output position, its remembered value clamped when the output shrinks."""
     key = f"{page.key}:{name}"
-    for stored in (key, f"kept:{key}"):
-        if st.session_state.get(stored, 0) > count - 1:
-            st.session_state[stored] = count - 1
+    ui.clamp_kept(key, count - 1)
     if count == 1:
         return 0
     return ui.kept(st.slider, page.t(f"convolution.{name}"), key, 0, min_value=0, max_value=count - 1)

@@ -171,7 +171,7 @@ PIPELINE_KEY = f"{page.key}:{PIPELINE.name}"
 
 
 def set_pipeline(text: str) -> None:
-    st.session_state[PIPELINE_KEY] = st.session_state[f"kept:{PIPELINE_KEY}"] = text
+    ui.set_kept(PIPELINE_KEY, text)
 
 
 def written_steps(text: str) -> list[str]:
@@ -200,13 +200,6 @@ def draw_again() -> None:
     st.session_state["folders:round"] += 1
 
 
-def clamped(key: str, largest: int) -> None:
-    """A remembered number that is past the end of a shorter list now (another class, another zip) is its last."""
-    for stored in (key, f"kept:{key}"):
-        if st.session_state.get(stored, 1) > largest:
-            st.session_state[stored] = largest
-
-
 with ui.folded(page):
     text = ui.setting_widget(page, PIPELINE, {})
     left, middle, right = st.columns([3, 1, 1], vertical_alignment="bottom")
@@ -232,7 +225,7 @@ with left:
                           ui.remembered_choice("folders:photo_class", classes, classes[0]), options=classes,
                           format_func=lambda name: f"{name} ({images.dataset.class_to_idx[name]})")
 in_class = [path for path, label in images.dataset.samples if classes[label] == photo_class]
-clamped("folders:photo_number", len(in_class))
+ui.clamp_kept("folders:photo_number", len(in_class), default=1)
 with middle:
     number = ui.kept(st.number_input, page.t("folders.photo_number", n=len(in_class)), "folders:photo_number", 1,
                      min_value=1, max_value=len(in_class), step=1)

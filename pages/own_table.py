@@ -38,8 +38,7 @@ def keep_upload(upload=None) -> None:
     """The uploader changed, or the kept file was forgotten: keep the new file (None: none), and guess its header and
     label anew."""
     st.session_state[UPLOADED] = None if upload is None else (upload.name, upload.getvalue())
-    for key in ("own_table:header", "kept:own_table:header", "own_table:label", "kept:own_table:label"):
-        st.session_state.pop(key, None)
+    ui.forget("own_table:header", "own_table:label")
 
 
 def uploaded_file() -> tuple[str, bytes] | None:
@@ -58,8 +57,7 @@ def choose_task(table: tables.Table, label: str) -> str:
     """The task guessed for the label, guessed again when another label or table is chosen."""
     if st.session_state.get("own_table:task_for") != (table.name, label):
         st.session_state["own_table:task_for"] = (table.name, label)
-        for key in ("own_table:task", "kept:own_table:task"):
-            st.session_state.pop(key, None)
+        ui.forget("own_table:task")
     return ui.setting_widget(page, task_setting(table, label), {})
 
 

@@ -24,8 +24,8 @@ from dlcore.ui.live import ChartGrid, autorun_requested, live_run, show_code, st
 from dlcore.ui.present import folded, lecture_header, prose
 from dlcore.ui.state import PageState, runs, state
 from dlcore.ui.weights import weights_section
-from dlcore.ui.widgets import kept, remembered_choice, setting_widget, settings, settings_columns
+from dlcore.ui.widgets import clamp_kept, forget, kept, kept_value, remembered_choice, set_kept, setting_widget, settings, settings_columns
 
 __all__ = ["ChartGrid", "Frame", "autorun_requested", "Page", "Run", "cached_resource", "classifier_controls", "data_file", "device_label", "download_run", "finish_page", "folded", "image_data",
            "kept", "lecture_header", "lecture_pages", "local_or_downloaded", "prose", "live_run", "page_setup", "remembered_choice", "setting_widget", "settings", "settings_columns", "show_code", "start_run", "PageState", "runs", "state",
-           "weights_section"]
+           "weights_section", "clamp_kept", "forget", "kept_value", "set_kept"]

@@ -27,6 +27,30 @@ def kept(widget, label: str, key: str, default, **kwargs):
     return value
 
 
+def kept_value(key: str, default):
+    """A kept widget's value: the widget's own while it is drawn, else the one kept for it."""
+    return st.session_state.get(key, st.session_state.get(f"kept:{key}", default))
+
+
+def set_kept(key: str, value) -> None:
+    """Give a kept widget a new value (drawn or not)."""
+    st.session_state[key] = st.session_state[f"kept:{key}"] = value
+
+
+def forget(*keys: str) -> None:
+    """Kept widgets back to their defaults at their next drawing."""
+    for key in keys:
+        for stored in (key, f"kept:{key}"):
+            st.session_state.pop(stored, None)
+
+
+def clamp_kept(key: str, largest: int, default: int = 0) -> None:
+    """A kept number past the end of a shorter range now becomes its last value."""
+    for stored in (key, f"kept:{key}"):
+        if st.session_state.get(stored, default) > largest:
+            st.session_state[stored] = largest
+
+
 def remembered_choice(key: str, options, default):
     """Forget a remembered choice that is no longer offered (a device unplugged, an option renamed)."""
     for name in (key, f"kept:{key}"):
