@@ -36,7 +36,9 @@ def test_per_epoch_one_patient_at_a_time_learns_fastest_and_takes_longest(datase
     assert len(run.trainer.history.batch_loss) == 10 * 3  # a step is one epoch of one of the three models
     # the whole table in one batch is stuck near the base rate's loss; 759 steps an epoch are not (0.65 vs 0.49)
     assert last["single:loss"] < last["mini:loss"] - 0.1 and last["single:loss"] < last["full:loss"] - 0.1
-    assert comparison.seconds["single"] > comparison.seconds["mini"] > comparison.seconds["full"] > 0
+    # 759 steps an epoch against 24 and 1; mini against full is left out: both collate every patient, so their
+    # order is a few milliseconds either way and flips on a busy machine
+    assert comparison.seconds["single"] > 2 * max(comparison.seconds["mini"], comparison.seconds["full"]) > 0
     assert last["single:seconds"] == comparison.seconds["single"]
 
 

@@ -28,6 +28,7 @@ class Server:
 
     def __init__(self):
         self.files, self.cut, self.requests, self.sent = {}, set(), [], 0
+        self.counting = threading.Lock()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -42,8 +43,9 @@ class Server:
                 self.send_header("Content-Length", str(len(body) - start))
                 self.end_headers()
                 part = body[start:len(body) // 2] if self.path in server.cut else body[start:]
+                with server.counting:  # counted before it is sent, so a client that has read it all sees it counted
+                    server.sent += len(part)
                 self.wfile.write(part)
-                server.sent += len(part)
                 self.close_connection = True
 
             def log_message(self, *args):
