@@ -1,7 +1,5 @@
 """Draw a digit: every MNIST model trained in this session reads it, shows what it sees inside, and learns your
 handwriting."""
-from dataclasses import replace
-
 import pandas as pd
 import streamlit as st
 import torch
@@ -12,23 +10,21 @@ from dlcore.lectures.classifiers import figures as image_figures
 from dlcore.lectures.advanced_cnns.model import MODELS as ADVANCED_MODELS
 from dlcore.lectures.cnn_basics.model import MODELS as CNN_MODELS
 from dlcore.lectures.draw.drawing import centred_digit, drawing_ink, model_input, picture_ink
-from dlcore.lectures.draw.readers import (BATCH_SIZE, OWN_PER_BATCH, ROUND_STEPS, ROUNDS, SHIFT, fine_tuning_run, has_convolutions,
-                            inside_figures, label_of, own_digits_accuracy, progress, read, readers, tuned_key)
-from dlcore.engine.settings import Settings, Values
+from dlcore.lectures.draw.readers import (BATCH_SIZE, OWN_PER_BATCH, ROUND_STEPS, ROUNDS, SHIFT, fine_tuning_run,
+                                          has_convolutions, inside_figures, label_of, own_digits_accuracy, read, readers,
+                                          tuning_values, tuned_key)
 from dlcore.lectures.softmax.model import VARIANTS
 from dlcore.datasets.uploads import refusal
 
 QUICK, QUICK_EPOCHS = ("cnn_basics", "course"), 2
-POLL_SECONDS = 1.0  # while a model trains, what it reads is looked at again every second
 CANVAS = 280  # pixels a side: the canvas and its toolbar fit their column at 1280×720
 PICTURE_TYPES = ["png", "jpg", "jpeg", "bmp", "gif", "webp", "heic", "heif", "svg"]  # HEIC and SVG: to say what to do
-LAST_PICTURE = "draw:last_picture"  # (name, bytes, ink) of the last uploaded picture that could be read
-OWN = "draw:own"  # the student's digits: [(pixels (28, 28) in [0, 1], label)]
 MODELS = {**{("softmax", name): variant for name, variant in VARIANTS.items()}, ("cnn_basics", "course"): CNN_MODELS["course"],
           **{("advanced_cnns", name): variant for name, variant in ADVANCED_MODELS.items()}}
 # every model of the lectures that reads 28×28 digits, by (page, model): what weights can be loaded into
 
 page = ui.page_setup("draw")
+keys = ui.state(page, ui.DrawState)
 ui.lecture_header(page, "draw.title", "draw.intro")
 
 
@@ -36,9 +32,9 @@ def session_readers():
     return readers(ui.runs())
 
 
-def page_of(page_key: str, name: str) -> ui.Page:
-    """Another page's variant (its run key), as that page would have it: the draw page starts and loads its runs."""
-    return replace(page, key=page_key).variant(name)
+def page_of(lecture: str, name: str) -> ui.Page:
+    """A lecture's model (its page's variant), as that page has it: the draw page starts and loads its runs."""
+    return page.of(f"{lecture}:{name}")
 
 
 def default_values(key: tuple[str, str], epochs: int | None = None):
@@ -56,7 +52,7 @@ def add_a_model(none_yet: bool) -> None:
         clicked = st.button(page.t("draw.quick_train", epochs=QUICK_EPOCHS), type="primary", key="draw:quick_train")
         if clicked or (ui.autorun_requested() and ui.state(page_of(*QUICK)).run is None):
             ui.start_run(page_of(*QUICK), default_values(QUICK, QUICK_EPOCHS), lectures.build)
-            st.session_state["draw:next_reader"] = ":".join(QUICK)
+            keys.next_reader = ":".join(QUICK)
             st.rerun()
         st.caption(page.t("draw.quick_train_help", epochs=QUICK_EPOCHS))
         target = ui.kept(st.selectbox, page.t("draw.weights_for"), "draw:weights_for", QUICK, options=list(MODELS),
@@ -68,7 +64,7 @@ def add_a_model(none_yet: bool) -> None:
 
 def clear_canvas() -> None:
     """A fresh canvas (under a new key): the component's own 🗑 clears only what the browser shows."""
-    st.session_state["draw:canvas_round"] += 1
+    keys.canvas_round += 1
 
 
 def drawing_input():
@@ -81,19 +77,19 @@ def drawing_input():
         if file is None:
             return None, picture_ink, ("info", "draw.upload_empty", {})
         try:
-            st.session_state[LAST_PICTURE] = (file.name, file.getvalue(), picture_ink(file.getvalue()))
+            keys.last_picture = (file.name, file.getvalue(), picture_ink(file.getvalue()))
             problem = None
         except Exception as error:  # UnreadablePicture, or what no check foresaw: said, and the last good one kept
             problem = ("error", *refusal(file.name, error))
-        if LAST_PICTURE not in st.session_state:
+        if keys.last_picture is None:
             return None, picture_ink, problem
-        name, data, ink = st.session_state[LAST_PICTURE]
+        name, data, ink = keys.last_picture
         st.image(data, width=160, caption=name, alt=name)
         return ink, picture_ink, problem
     from streamlit_drawable_canvas import st_canvas
 
     stroke = ui.kept(st.slider, page.t("draw.stroke"), "draw:stroke", 20, min_value=8, max_value=40, step=2)
-    round_ = st.session_state.setdefault("draw:canvas_round", 0)
+    round_ = keys.canvas_round
     canvas = st_canvas(stroke_width=stroke, stroke_color="#FFFFFF", background_color="#000000", height=CANVAS,
                        width=CANVAS, drawing_mode="freedraw", key=f"draw:canvas:{round_}", return_image_data=True)
     st.button(page.t("draw.clear"), icon="🧽", key="draw:clear", on_click=clear_canvas)
@@ -116,30 +112,23 @@ def status(reader) -> str:
 
 
 def choose_reader(found):
-    keys = [reader.key for reader in found]
-    pending = st.session_state.pop("draw:next_reader", None)
-    if pending in keys:
-        st.session_state["draw:reader"] = pending
-    default = ui.remembered_choice("draw:reader", keys, "cnn_basics:course")
-    chosen = ui.kept(st.selectbox, page.t("draw.reader"), "draw:reader", default, options=keys,
-                     format_func=lambda key: found[keys.index(key)].label(page.lang))
-    return found[keys.index(chosen)]
+    names = [reader.key for reader in found]
+    pending, keys.next_reader = keys.next_reader, None
+    if pending in names:
+        ui.set_kept("draw:reader", pending)
+    default = ui.remembered_choice("draw:reader", names, "cnn_basics:course")
+    chosen = ui.kept(st.selectbox, page.t("draw.reader"), "draw:reader", default, options=names,
+                     format_func=lambda key: found[names.index(key)].label(page.lang))
+    return found[names.index(chosen)]
 
 
 def training_now(found) -> None:
-    """A progress bar for every run that is training (a race's three models train in one), with its Stop."""
-    shown = set()
+    """The progress line and Stop of every model that trains (a race's three models train in one run)."""
+    lines = {}
     for reader in found:
-        if not reader.busy or id(reader.run) in shown:
-            continue
-        shown.add(id(reader.run))
-        bar, stop = st.columns([5, 1], vertical_alignment="bottom")
         name = page.t("draw.race_run") if reader.race_model else reader.label(page.lang)
-        bar.progress(progress(reader.run), text=f"{name} · {status(reader)}")
-        if stop.button(page.t("train.stop"), key=f"draw:stop:{reader.key}", width="stretch"):
-            reader.run.stop()
-            reader.run.join(1.0)
-            st.rerun()
+        lines.setdefault(reader.key.partition("/")[0], (name, reader.run))  # a race's models: "<run's key>/<model>"
+    ui.training_lines(page, lines)
 
 
 def verdict(reading, where) -> None:
@@ -171,15 +160,15 @@ def own_digits(reader, pixels, reading) -> None:
     """The student's digits: add this one with its right label, see which the model reads right, fine-tune on them."""
     st.subheader(page.t("draw.own_title"))
     st.caption(page.t("draw.own_help"))
-    own = st.session_state.setdefault(OWN, [])
+    own = keys.own
     names = reading.names if reading else [str(digit) for digit in range(10)]
     label_column, add_column, clear_column = st.columns([2, 1.2, 1.2], vertical_alignment="bottom")
     label = label_column.selectbox(page.t("draw.own_label"), range(len(names)), format_func=names.__getitem__,
                                    index=reading.guess if reading else 0)
     if add_column.button(page.t("draw.own_add"), icon="➕", disabled=pixels is None, width="stretch", key="draw:own_add"):
-        own.append((pixels, label))
+        keys.own = own = [*own, (pixels, label)]
     if clear_column.button(page.t("draw.own_clear"), disabled=not own, width="stretch", key="draw:own_clear"):
-        own.clear()
+        keys.own = own = []
     if not own:
         return
     digits = torch.stack([digit for digit, _ in own])
@@ -198,14 +187,13 @@ def own_digits(reader, pixels, reading) -> None:
                       steps=ROUND_STEPS * ROUNDS, shift=SHIFT, every=ROUND_STEPS))
     if tune:
         key = tuned_key(reader)
-        values = Values(Settings(), {"steps": ROUND_STEPS * ROUNDS, "own_digits": len(own), "from": reader.key})
-        ui.start_run(replace(page, key=key), values,
+        ui.start_run(page.of(key), tuning_values(reader, len(own)),
                      lambda spec: fine_tuning_run(reader, digits, labels, spec.device, spec.seed))
-        st.session_state["draw:next_reader"] = key
+        keys.next_reader = key
         st.rerun()
 
 
-def draw_and_read(polling: bool) -> None:
+def draw_and_read() -> list:
     """The drawing, what the chosen model reads in it and sees inside, every model's reading, the student's digits.
     While a model trains this part is redrawn every second, so its reading improves before your eyes."""
     found = session_readers()
@@ -237,18 +225,16 @@ def draw_and_read(polling: bool) -> None:
         x = model_input(pixels, reader.data, next(model.parameters()).device)
         charts = inside_figures(model, x, page.lang)
         if charts:
-            ui.ChartGrid(replace(page, key="draw:inside")).show(charts)
+            ui.ChartGrid(page.variant("inside")).show(charts)
         else:
             st.info(page.t("draw.no_hidden_layer"))
         every_model(found, pixels)
     if reader is not None:
         own_digits(reader, pixels, reading)
     ui.show_code(page, [made_by, centred_digit, model_input, read] + ([reader.code] if reader is not None else []))
-    if polling and not any(reader.busy for reader in session_readers()):
-        st.rerun()  # the training ended: redraw the page once, without polling
+    return [reader.run for reader in session_readers()]
 
 
 found = session_readers()
 add_a_model(none_yet=not found)
-polling = any(reader.busy for reader in found)
-st.fragment(run_every=POLL_SECONDS if polling else None)(draw_and_read)(polling)
+ui.while_training(draw_and_read, [reader.run for reader in found])

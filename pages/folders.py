@@ -25,9 +25,9 @@ IMAGES = Setting("images", "hymenoptera", "folders.images", widget="select", opt
 SPLIT = Setting("split", "train", "folders.split", widget="select", options=(*SPLITS, "all"), format="folders.split")
 PIPELINE = Setting("pipeline", DEFAULT_PIPELINE, "folders.pipeline", widget="text")
 DRAWS, SAMPLES, BATCH = 8, 12, 4
-UNPACKED = "folders:unpacked"  # the uploaded zip, unpacked: kept when the page is left, unlike the uploader's file
 
 page = ui.page_setup("folders")
+keys = ui.state(page, ui.FoldersState)
 ui.lecture_header(page, "folders.title", "folders.intro")
 read_folder = ui.cached_resource(read_image_folder)
 
@@ -46,7 +46,8 @@ class Unpacked:
 
 
 def forget_upload() -> None:
-    kept = st.session_state.pop(UNPACKED, None)
+    kept = keys.unpacked
+    del keys.unpacked
     if kept is not None and kept.folder is not None:
         kept.folder.cleanup()
 
@@ -54,7 +55,7 @@ def forget_upload() -> None:
 def keep_upload() -> None:
     """The uploader changed: unpack the new zip (once) into a folder of its own; a zip refused leaves the last good
     one in place, with the reason."""
-    upload = st.session_state.get("folders:zip")
+    upload = keys.upload
     if upload is None:
         forget_upload()
         return
@@ -66,23 +67,23 @@ def keep_upload() -> None:
             raise problem
     except Exception as error:  # a FolderError, or what no check foresaw
         folder.cleanup()
-        kept = st.session_state.get(UNPACKED) or Unpacked(upload.name, upload.size)
-        st.session_state[UNPACKED] = replace(kept, problem=refusal(upload.name, error))
+        kept = keys.unpacked or Unpacked(upload.name, upload.size)
+        keys.unpacked = replace(kept, problem=refusal(upload.name, error))
     else:
         forget_upload()
-        st.session_state[UNPACKED] = Unpacked(upload.name, upload.size, splits, folder, encoding=splits.encoding)
+        keys.unpacked = Unpacked(upload.name, upload.size, splits, folder, encoding=splits.encoding)
 
 
 def uploaded_zip() -> Unpacked | None:
     """The zip uploaded, or the one uploaded before the page was left (the uploader then shows none: say which)."""
-    st.file_uploader(page.t("folders.upload"), type="zip", key="folders:zip", max_upload_size=UPLOAD_LIMIT_MB,
+    st.file_uploader(page.t("folders.upload"), type="zip", key=keys.widget_key("upload"), max_upload_size=UPLOAD_LIMIT_MB,
                      help=page.t("folders.upload_help", limit=UPLOAD_LIMIT_MB), on_change=keep_upload)
-    kept = st.session_state.get(UNPACKED)
-    if kept is not None and st.session_state.get("folders:zip") is None:
+    kept = keys.unpacked
+    if kept is not None and keys.upload is None:
         left, right = st.columns([4, 1], vertical_alignment="center")
         left.caption(page.t("folders.kept_file", name=kept.name, size=kept.size / 2**20))
         right.button(page.t("folders.forget_file"), icon="✖️", on_click=forget_upload, key="folders:forget")
-    return st.session_state.get(UNPACKED)
+    return keys.unpacked
 
 
 def hymenoptera() -> dict[str, Path]:
@@ -183,8 +184,8 @@ def written_steps(text: str) -> list[str]:
 
 
 def add_step() -> None:
-    set_pipeline(join_steps([*written_steps(st.session_state[PIPELINE_KEY]),
-                             EXAMPLES[st.session_state["folders:add_choice"]]]))
+    set_pipeline(join_steps([*written_steps(ui.kept_value(PIPELINE_KEY, DEFAULT_PIPELINE)),
+                             EXAMPLES[keys.add_choice]]))
 
 
 def edited(steps: list[str], index: int, move: int) -> None:
@@ -197,13 +198,13 @@ def edited(steps: list[str], index: int, move: int) -> None:
 
 
 def draw_again() -> None:
-    st.session_state["folders:round"] += 1
+    keys.draws_round += 1
 
 
 with ui.folded(page):
     text = ui.setting_widget(page, PIPELINE, {})
     left, middle, right = st.columns([3, 1, 1], vertical_alignment="bottom")
-    left.selectbox(page.t("folders.add_step"), list(STEPS), key="folders:add_choice", format_func=EXAMPLES.get)
+    left.selectbox(page.t("folders.add_step"), list(STEPS), key=keys.widget_key("add_choice"), format_func=EXAMPLES.get)
     middle.button(page.t("folders.add"), icon=":material/add:", key="folders:add", width="stretch", on_click=add_step)
     right.button(page.t("folders.reset"), icon=":material/undo:", key="folders:reset", width="stretch",
                  on_click=set_pipeline, args=(DEFAULT_PIPELINE,))
@@ -229,7 +230,7 @@ ui.clamp_kept("folders:photo_number", len(in_class), default=1)
 with middle:
     number = ui.kept(st.number_input, page.t("folders.photo_number", n=len(in_class)), "folders:photo_number", 1,
                      min_value=1, max_value=len(in_class), step=1)
-rounds = st.session_state.setdefault("folders:round", 0)
+rounds = keys.draws_round
 right.button(page.t("folders.draw_again"), icon=":material/casino:", key="folders:draw_again", width="stretch", on_click=draw_again)
 path = in_class[number - 1]
 photo = images.dataset.loader(path)

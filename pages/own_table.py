@@ -17,10 +17,9 @@ from dlcore.lectures.own_table.model import (NETWORK, SOURCE, UPLOAD_LIMIT_MB, T
 from dlcore.engine.training import supervised_step
 from dlcore.datasets.uploads import refusal
 
-UPLOADED = "own_table:uploaded"  # (name, bytes) of the uploaded file: kept when the page is left, unlike the uploader's
-LAST_GOOD = "own_table:last_good"  # the last table that could be read and prepared: still shown when a file is refused
 
 page = ui.page_setup("own_table")
+keys = ui.state(page, ui.OwnTableState)
 ui.lecture_header(page, "own_table.title", "own_table.intro")
 
 
@@ -37,26 +36,26 @@ def ready(source: str, name: str, content: bytes | None, header: bool | None, la
 def keep_upload(upload=None) -> None:
     """The uploader changed, or the kept file was forgotten: keep the new file (None: none), and guess its header and
     label anew."""
-    st.session_state[UPLOADED] = None if upload is None else (upload.name, upload.getvalue())
+    keys.uploaded = None if upload is None else (upload.name, upload.getvalue())
     ui.forget("own_table:header", "own_table:label")
 
 
 def uploaded_file() -> tuple[str, bytes] | None:
     """The file uploaded, or the one uploaded before the page was left (the uploader then shows none: say which)."""
-    st.file_uploader(page.t("own_table.upload"), key="own_table:file", max_upload_size=UPLOAD_LIMIT_MB, help=page.t(
-        "own_table.upload_help", limit=UPLOAD_LIMIT_MB), on_change=lambda: keep_upload(st.session_state["own_table:file"]))
-    kept = st.session_state.get(UPLOADED)
-    if kept is not None and st.session_state.get("own_table:file") is None:
+    st.file_uploader(page.t("own_table.upload"), key=keys.widget_key("upload"), max_upload_size=UPLOAD_LIMIT_MB, help=page.t(
+        "own_table.upload_help", limit=UPLOAD_LIMIT_MB), on_change=lambda: keep_upload(keys.upload))
+    kept = keys.uploaded
+    if kept is not None and keys.upload is None:
         left, right = st.columns([4, 1], vertical_alignment="center")
         left.caption(page.t("own_table.kept_file", name=kept[0], size=len(kept[1]) / 1024))
         right.button(page.t("own_table.forget_file"), icon="✖️", on_click=keep_upload, key="own_table:forget")
-    return st.session_state.get(UPLOADED)
+    return keys.uploaded
 
 
 def choose_task(table: tables.Table, label: str) -> str:
     """The task guessed for the label, guessed again when another label or table is chosen."""
-    if st.session_state.get("own_table:task_for") != (table.name, label):
-        st.session_state["own_table:task_for"] = (table.name, label)
+    if keys.task_for != (table.name, label):
+        keys.task_for = (table.name, label)
         ui.forget("own_table:task")
     return ui.setting_widget(page, task_setting(table, label), {})
 
@@ -96,7 +95,7 @@ with ui.folded(page):
             with right:
                 task = choose_task(table, label)
             data = ready(source, name, content, header, label, task)
-            st.session_state[LAST_GOOD] = table
+            keys.last_good = table
     except Exception as error:  # a TableProblem, or what no check foresaw in a file: said, the last good table kept
         if content is None and not isinstance(error, TableProblem):
             raise
@@ -175,10 +174,10 @@ if run is not None and not run.busy and run.trainer.history.epochs:
                           file_name=f"{Path(trained.name).stem}-predictions.csv", mime="text/csv",
                           help=page.t("own_table.download_help"), key="own_table:predictions")
 
-if data is None and problem is not None and LAST_GOOD in st.session_state:
+if data is None and problem is not None and keys.last_good is not None:
     st.subheader(page.t("own_table.data_title"))
-    st.caption(page.t("own_table.last_good", name=st.session_state[LAST_GOOD].name))
-    st.dataframe(st.session_state[LAST_GOOD].cells.head(8))
+    st.caption(page.t("own_table.last_good", name=keys.last_good.name))
+    st.dataframe(keys.last_good.cells.head(8))
 if data is not None:
     st.subheader(page.t("own_table.data_title"))
     st.caption(page.t("own_table.first_rows"))

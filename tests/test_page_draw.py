@@ -70,7 +70,8 @@ def test_with_no_model_one_click_trains_lecture_10s_cnn_which_reads_the_drawing_
     assert run.trainer.epochs == 2 and run.settings["epochs"] == 2 and run.settings["device"] == "cpu"
     draw(at, bar())
     assert run.busy  # read while it trains (10 s): a progress line says so
-    assert "training now, epoch 1/2" in " ".join(line.proto.text for line in at.get("progress"))
+    progress = " ".join(line.proto.text for line in at.get("progress"))
+    assert "Lecture 10 · The course's CNN" in progress and "Epoch 1/2 · loss" in progress  # its page's line, named
     wait_for_run(at, "cnn_basics:course")
     assert "No model has been trained" not in texts(at)
     assert at.selectbox(key="draw:reader").value == "cnn_basics:course"

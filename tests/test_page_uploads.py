@@ -7,6 +7,7 @@ import numpy as np
 from PIL import Image
 
 from dlcore.engine.checkpoints import state_bytes
+from dlcore.ui.state import DrawState
 from dlcore.lectures.cnn_basics.model import CourseCNN
 from pagetools import run_of, texts
 from test_real_uploads import bomb_png, zip_named
@@ -110,7 +111,7 @@ def test_a_refused_picture_keeps_the_last_good_one_and_refused_weights_say_why(a
     at = app("pages/draw.py")
     at.radio(key="draw:input").set_value("upload").run()
     at.file_uploader(key="draw:upload").set_value(("one.png", digit_png(), "image/png")).run()
-    assert not at.exception and not at.error and at.session_state["draw:last_picture"][0] == "one.png"
+    assert not at.exception and not at.error and DrawState("draw", at.session_state).last_picture[0] == "one.png"
     at.file_uploader(key="draw:upload").set_value(("IMG_0042.HEIC", b"\x00\x00\x00\x18ftypheic" + bytes(64),
                                                   "image/heic")).run()
     assert not at.exception and len(at.error) == 1

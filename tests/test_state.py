@@ -6,7 +6,7 @@ import torch
 
 from dlcore.engine.runs import Run
 from dlcore.engine.training import Trainer
-from dlcore.ui.state import PageState, runs
+from dlcore.ui.state import DrawState, FoldersState, PageState, runs
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD_PREFIXES = ("run", "earlier", "count", "action", "messages", "cost", "race")
@@ -48,3 +48,20 @@ def test_no_module_test_or_benchmark_but_the_state_module_spells_a_run_state_key
                  for number, line in enumerate(path.read_text().splitlines(), start=1)
                  if spelled.search(line) and "earlier: " not in line]  # "earlier: {label}" is a chart's legend
     assert offenders == []
+
+
+def test_pages_and_app_keep_what_they_remember_through_the_ui_layer_never_through_session_state():
+    touching = [f"{path.relative_to(ROOT)}:{number}" for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py")]
+                for number, line in enumerate(path.read_text().splitlines(), start=1) if "session_state" in line]
+    assert touching == []
+
+
+def test_a_pages_own_state_keeps_its_values_beside_the_run_of_that_page():
+    store = {}
+    draw = DrawState("draw", store)
+    assert draw.own == [] and draw.canvas_round == 0 and draw.last_picture is None
+    draw.own, draw.canvas_round = [("pixels", 7)], 2
+    assert DrawState("draw", store).own == [("pixels", 7)] and DrawState("draw", store).canvas_round == 2
+    assert PageState("draw", store).run is None and runs(store) == {}  # a page's own values are no runs
+    folders = FoldersState("folders", store)
+    assert folders.widget_key("upload") == "folders:zip" and folders.draws_round == 0

@@ -20,12 +20,12 @@ from dlcore.ui.downloads import local_or_downloaded
 from dlcore.ui.export import download_run
 from dlcore.ui.frame import Page, device_label, finish_page, lecture_pages, page_setup
 from dlcore.ui.images import cached_resource, classifier_controls, data_file, image_data
-from dlcore.ui.live import ChartGrid, autorun_requested, live_run, show_code, start_run
+from dlcore.ui.live import ChartGrid, autorun_requested, live_run, show_code, start_run, training_lines, while_training
 from dlcore.ui.present import folded, lecture_header, prose
-from dlcore.ui.state import PageState, runs, state
+from dlcore.ui.state import DrawState, FoldersState, OwnTableState, PageState, runs, state
 from dlcore.ui.weights import weights_section
 from dlcore.ui.widgets import clamp_kept, forget, kept, kept_value, remembered_choice, set_kept, setting_widget, settings, settings_columns
 
 __all__ = ["ChartGrid", "Frame", "autorun_requested", "Page", "Run", "cached_resource", "classifier_controls", "data_file", "device_label", "download_run", "finish_page", "folded", "image_data",
-           "kept", "lecture_header", "lecture_pages", "local_or_downloaded", "prose", "live_run", "page_setup", "remembered_choice", "setting_widget", "settings", "settings_columns", "show_code", "start_run", "PageState", "runs", "state",
+           "kept", "lecture_header", "lecture_pages", "local_or_downloaded", "prose", "live_run", "page_setup", "remembered_choice", "setting_widget", "settings", "settings_columns", "show_code", "start_run", "training_lines", "while_training", "PageState", "DrawState", "FoldersState", "OwnTableState", "runs", "state",
            "weights_section", "clamp_kept", "forget", "kept_value", "set_kept"]

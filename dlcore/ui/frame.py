@@ -36,6 +36,11 @@ class Page:
         """The same page with its own widget keys and run, for a variant that has its own defaults."""
         return replace(self, key=f"{self.key}:{name}")
 
+    def of(self, key: str) -> "Page":
+        """Another page or variant ("cnn_basics:course") as this session has it: its run, its widgets' keys; the
+        draw page starts and reads other pages' runs through it."""
+        return replace(self, key=key)
+
     def spec(self, values: Values) -> RunSpec:
         """The run these values make on this page: its lecture and variant (the page's key), the sidebar's seed and
         device."""

@@ -437,3 +437,34 @@ def show_code(page: Page, code: list) -> None:
         st.caption(page.t("train.code_caption"))
         for item in code:
             st.code(inspect.getsource(item), language="python")
+
+
+# -- other pages' runs, where they are used (the draw page's models) ---------------------------------------------
+
+def _stop(run: Run) -> None:
+    run.stop()
+    run.join(ACT_SECONDS)
+
+
+def training_lines(page: Page, runs: dict[str, tuple[str, Run]]) -> None:
+    """A progress line and its Stop for each run that trains or waits ({key: (name, run)}): the line its own page
+    shows, after the run's name."""
+    for key, (name, run) in runs.items():
+        if not run.busy:
+            continue
+        bar, stop = st.columns([5, 1], vertical_alignment="bottom")
+        bar.progress(min(run.trainer.epoch / run.trainer.epochs, 1.0), text=f"{name} · {_progress_text(page, run)}")
+        stop.button(page.t("train.stop"), key=f"{page.key}:stop:{key}", width="stretch", on_click=_stop, args=(run,))
+
+
+def while_training(body: Callable[[], list[Run]], runs: list[Run], period: float = SLOWEST_REDRAW_SECONDS) -> None:
+    """Draw body(), which returns the runs it shows, again every `period` seconds while one of `runs` trains or
+    waits, as live_run's charts are; when they have all ended, the whole page is drawn once more."""
+    polling = any(run.busy for run in runs)
+
+    def view() -> None:
+        shown = body()
+        if polling and not any(run.busy for run in shown):
+            st.rerun()
+
+    st.fragment(run_every=period if polling else None)(view)()

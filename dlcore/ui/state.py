@@ -73,9 +73,37 @@ class PageState:
         return type(self).__dict__[name].key(self.key)
 
 
-def state(page) -> PageState:
-    """The session's state of a page (anything with a `key`: a ui.Page, or a page key)."""
-    return PageState(page if isinstance(page, str) else page.key)
+class DrawState(PageState):
+    """The draw page's own: the student's digits, the last picture read, the canvas and the model to read with."""
+
+    own: list = _Entry(suffix=":own", default=list)  # the student's digits: [(pixels (28, 28) in [0, 1], label)]
+    last_picture: tuple | None = _Entry(suffix=":last_picture")  # (name, bytes, ink) of the last readable upload
+    canvas_round: int = _Entry(suffix=":canvas_round", default=0)  # a new canvas (widget key) after each Clear
+    next_reader: str | None = _Entry(suffix=":next_reader")  # the model to read with once the page is drawn again
+
+
+class FoldersState(PageState):
+    """The image folders page's own: the uploaded zip, unpacked, and the round of random photos shown."""
+
+    upload = _Entry(suffix=":zip")  # the uploader's file (its widget's key)
+    unpacked = _Entry(suffix=":unpacked")  # kept when the page is left, unlike the uploader's file
+    add_choice: str | None = _Entry(suffix=":add_choice")  # the step "Add" puts into the pipeline (its widget's key)
+    draws_round: int = _Entry(suffix=":round", default=0)  # "Draw again" shows other photos
+
+
+class OwnTableState(PageState):
+    """The own-table page's own: the uploaded file, the last table that could be read, the task chosen for it."""
+
+    upload = _Entry(suffix=":file")  # the uploader's file (its widget's key)
+    uploaded: tuple | None = _Entry(suffix=":uploaded")  # (name, bytes): kept when the page is left
+    last_good = _Entry(suffix=":last_good")  # the last table read and prepared: still shown when a file is refused
+    task_for: tuple | None = _Entry(suffix=":task_for")  # (table, label) the task was last chosen for
+
+
+def state(page, kind: type[PageState] = PageState) -> PageState:
+    """The session's state of a page (anything with a `key`: a ui.Page, or a page key); kind: a page's own state
+    (DrawState, ...)."""
+    return kind(page if isinstance(page, str) else page.key)
 
 
 def runs(store: MutableMapping | None = None) -> dict[str, Run]:

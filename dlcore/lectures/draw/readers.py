@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 import torch
 from torch import nn
 
+from dlcore.lectures import lecture
 from dlcore.lectures.cnn_basics import figures as convnet_figures
 from dlcore.lectures.advanced_cnns.model import BRANCH_OUTPUTS, InceptionNet, Race
 from dlcore.engine.metrics import accuracy, evaluated_subset, evaluating, probabilities, weights_fingerprint
@@ -27,14 +28,11 @@ from dlcore.lectures.draw.drawing import model_input
 from dlcore.lectures.classifiers.training import TestSetView
 from dlcore.datasets.images import ImageData, class_names
 from dlcore.engine.runs import Run
+from dlcore.engine.settings import Settings, Values
 from dlcore.text import translate
 from dlcore.engine.training import Trainer, supervised_step
 
 DIGIT_SHAPE = (1, 28, 28)
-PAGE_ORDER = ("softmax", "cnn_basics", "advanced_cnns", "draw")
-MODEL_NAMES = {"softmax": "softmax.model", "cnn_basics": "cnn_basics.model", "advanced_cnns": "advanced_cnns.model"}
-"""The text keys that name a page's models (its setting's format)."""
-LECTURE_OF = {"softmax": "9", "cnn_basics": "10", "advanced_cnns": "11"}
 CLOSE_CALL = 0.25
 """Top two probabilities nearer than this: the model is torn between two classes."""
 
@@ -102,10 +100,10 @@ def label_of(key: str, lang: str = "en", own_digits: int = 0) -> str:
     if page == "draw":
         return translate("draw.tuned_label", lang, base=label_of(name.removeprefix("tuned:"), lang), n=own_digits)
     name, _, racer = name.partition("/")
-    model = translate(f"{MODEL_NAMES[page]}.{racer or name}", lang)
+    model = translate(f"{page}.model.{racer or name}", lang)  # the page's names of its models
     if racer:
         model = translate("draw.race_label", lang, model=model)
-    return translate("draw.lecture_label", lang, number=LECTURE_OF[page], model=model)
+    return translate("draw.lecture_label", lang, number=lecture(page).number, model=model)
 
 
 def readers(runs: Mapping[str, Run]) -> list[Reader]:
@@ -117,8 +115,7 @@ def readers(runs: Mapping[str, Run]) -> list[Reader]:
             found.append(Reader(key, run, view.data))
         elif isinstance(race, Race) and race.data.shape == DIGIT_SHAPE:
             found += [Reader(f"{key}/{name}", run, race.data, name) for name in race.models]
-    return sorted(found, key=lambda reader: (PAGE_ORDER.index(reader.page) if reader.page in PAGE_ORDER else 99,
-                                             reader.key))
+    return sorted(found, key=lambda reader: (lecture(reader.page).order, reader.key))
 
 
 @dataclass
@@ -239,6 +236,11 @@ def fine_tuning_run(reader: Reader, pixels: torch.Tensor, labels: torch.Tensor, 
     return Run(trainer, model=model, extras=extras, device=str(device))
 
 
+def tuning_values(reader: Reader, own_digits: int) -> Values:
+    """What a fine-tuning run is made from, as its run records it (it has no settings of its own to draw)."""
+    return Values(Settings(), {"steps": ROUND_STEPS * ROUNDS, "own_digits": own_digits, "from": reader.key})
+
+
 def tuned_key(reader: Reader) -> str:
     """Where the fine-tuned copy of a reader is kept: one per model it started from (tuning it again goes on)."""
     base = reader.key.removeprefix("draw:tuned:")
@@ -253,15 +255,3 @@ def own_digits_accuracy(reader: Reader, pixels: torch.Tensor, labels: torch.Tens
     with evaluating(model):
         guesses = model(x).argmax(dim=1).cpu()
     return guesses, float((guesses == labels).float().mean()) if len(labels) else float("nan")
-
-
-def steps_done(run: Run) -> int:
-    return len(run.trainer.history.batch_loss)
-
-
-def progress(run: Run) -> float:
-    """How far a run has come, from 0 to 1 (batches of a fine-tuning, else epochs)."""
-    if "own_digits" in run.extras:
-        return min(steps_done(run) / (ROUND_STEPS * ROUNDS), 1.0)
-    return min(run.trainer.epoch / run.trainer.epochs, 1.0)
-
