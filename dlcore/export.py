@@ -108,9 +108,20 @@ def _names_used(source: str, annotations: bool = False, free: bool = False) -> l
                               if isinstance(node, ast.Name) and id(node) not in hints and node.id not in bound))
 
 
+def _assignment(module, name: str) -> str | None:
+    """The source of the module's top-level assignment of this name (a table of functions: SURFACES, ...)."""
+    source = inspect.getsource(module)
+    for node in ast.parse(source).body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        if any(isinstance(target, ast.Name) and target.id == name for target in targets):
+            return ast.get_source_segment(source, node)
+    return None
+
+
 def _dependencies(roots) -> tuple[dict[str, str], list[str], dict[str, object]]:
     """The constants, the sources (each after what it uses) and the imported names of these dlcore functions
-    and classes, and of the dlcore functions, classes and constants they use."""
+    and classes, and of the dlcore functions, classes and constants they use.  A root may also be a constant's
+    (module, name): its assignment is shipped as written (a table of functions, which has no repr)."""
     constants: dict[str, str] = {}
     sources: list[str] = []
     imported: dict[str, object] = {}
@@ -120,17 +131,19 @@ def _dependencies(roots) -> tuple[dict[str, str], list[str], dict[str, object]]:
         if thing in done:
             return
         done.add(thing)
-        module = sys.modules[thing.__module__]
-        source = textwrap.dedent(inspect.getsource(thing))
-        for name in _names_used(source, free=True):
-            value = getattr(module, name, None)
+        module, name = thing if isinstance(thing, tuple) else (sys.modules[thing.__module__], None)
+        source = _assignment(module, name) if name else textwrap.dedent(inspect.getsource(thing))
+        for used in _names_used(source, free=True):
+            value = getattr(module, used, None)
             if (inspect.isfunction(value) or inspect.isclass(value)) and value.__module__.startswith("dlcore."):
                 if value is not thing:
                     visit(value)
-            elif name.isupper() and isinstance(value, (int, float, str, tuple, list)):
-                constants.setdefault(name, f"{name} = {value!r}")
+            elif used.isupper() and isinstance(value, (int, float, str, tuple, list)):
+                constants.setdefault(used, f"{used} = {value!r}")
+            elif used.isupper() and used != name and _assignment(module, used):
+                visit((module, used))
             elif value is not None and (inspect.ismodule(value) or inspect.isfunction(value) or inspect.isclass(value)):
-                imported.setdefault(name, value)  # torch, nn, F, pack_padded_sequence, dataclass, ...
+                imported.setdefault(used, value)  # torch, nn, F, pack_padded_sequence, dataclass, ...
         sources.append(source)
 
     for root in roots:

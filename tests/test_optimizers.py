@@ -1,11 +1,16 @@
 """Optimizers on a loss surface, without a page: the surfaces, each optimizer's walk, the behaviours the lecture
 and its demo claim, divergence, and a run paused, stepped and replayed."""
 import math
+import os
+import re
+import subprocess
+import sys
 import time
 
 import pytest
 import torch
 
+from dlcore import export
 from dlcore.engine.spec import RunSpec
 from dlcore.lectures import build, lecture, lectures
 from dlcore.lectures.optimizers.lecture import DEFAULTS, SETTINGS
@@ -157,3 +162,23 @@ def test_the_lecture_sits_between_lectures_5_and_6():
     assert found.number == "5" and found.part == "pytorch" and found.built
     assert keys.index("linear_regression") < keys.index("optimizers") < keys.index("logistic_regression")
     assert [demo.key for demo in found.demos] == ["adam_valley"]
+
+
+def test_the_exported_script_walks_the_same_paths_without_dlcore(tmp_path):
+    spec = RunSpec("optimizers", "himmelblau", {**SETTINGS["himmelblau"].defaults(), "epochs": 40, "rmsprop": False})
+    run = build(spec)
+    run.trainer.fit()
+    source = export.script(spec.key, {**spec.settings, "threads": torch.get_num_threads()})
+    path = tmp_path / "walk.py"
+    path.write_text(source)
+    done = subprocess.run([sys.executable, str(path)], cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": ""})
+    assert done.returncode == 0, done.stderr
+    losses = [float(line.split(", ")[1].removeprefix("loss ")) for line in done.stdout.splitlines()
+              if line.startswith("epoch ")]
+    assert losses == pytest.approx(run.trainer.history.series("loss"), rel=1e-5, abs=1e-9)
+    ends = dict(re.findall(r"^RESULT (\w+) (\S+)$", done.stdout, re.M))
+    walk = run.extras["walk"]
+    assert list(ends) == list(walk.paths) and "rmsprop" not in ends  # the optimizers ticked, in the page's order
+    for name, end in ends.items():
+        assert [float(number) for number in end.split(",")] == pytest.approx(walk.paths[name][-1], abs=1e-6)

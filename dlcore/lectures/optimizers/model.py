@@ -129,11 +129,9 @@ class Walk:
         """Each walking optimizer's loss now ("<optimizer>:loss")."""
         return {f"{name}:loss": self.losses[name] for name in self.walking()}
 
-    def trainer(self, steps: int) -> Trainer:
-        """A Trainer whose epoch is one step of every optimizer (so replay goes step by step)."""
-        return Trainer(self.step, lambda: [None], steps, evaluate=self.evaluate, samples=lambda _: 1)
-
 
 def walk_run(surface: str, rates: dict[str, float], start: tuple[float, float], steps: int) -> Run:
+    """The walk as a run whose epoch is one step of every optimizer (so replay goes step by step)."""
     walk = Walk(SURFACES[surface], rates, start)
-    return Run(walk.trainer(steps), model=walk.walkers, extras={"walk": walk})
+    trainer = Trainer(walk.step, lambda: [None], steps, evaluate=walk.evaluate, samples=lambda _: 1)
+    return Run(trainer, model=walk.walkers, extras={"walk": walk})
