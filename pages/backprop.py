@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 from dlcore import ui
 from dlcore.engine import figures
+from dlcore.lectures.backprop import figures as graph_figures
 from dlcore.lectures.backprop.lecture import PACE, SETTINGS, START_W, build
 from dlcore.lectures.gradient_descent.model import AutogradRecord, autograd_step, course_data, explain_step, forward
 
@@ -19,7 +20,7 @@ x, y = course_data(page.device)
 def draw(frame):
     w = frame.model.item() if frame is not None else START_W
     nodes, edges = explain_step(x[0].item(), y[0].item(), w)
-    charts = {"graph": figures.computation_graph(nodes, edges, page.lang)}
+    charts = {"graph": graph_figures.computation_graph(nodes, edges, page.lang)}
     if frame is None:
         return charts
     records = frame.extras["records"][: frame.batches]

@@ -3,6 +3,7 @@ import streamlit as st
 
 from dlcore import ui
 from dlcore.engine import figures
+from dlcore.lectures.generalisation import figures as fit_figures
 from dlcore.lectures.generalisation.model import (TRUE_B, TRUE_W, curve, decay_model, decay_step,
                                    dropout_mlp, dropout_run, polynomial_run, polynomial_text, power_text,
                                    split_evaluator, squared_loss, verdict, weight_decay_run)
@@ -38,7 +39,7 @@ def draw_polynomial(frame):
     names = {key: page.t(f"generalisation.{key}") for key in ("train", "test", "truth", "model")}
     train_count = len(data.train_y)
     charts = {"loss": losses(history),
-              "fit": figures.fitted_curve(page.t("generalisation.fit_title"), names, (data.x[:train_count], data.y[:train_count]),
+              "fit": fit_figures.fitted_curve(page.t("generalisation.fit_title"), names, (data.x[:train_count], data.y[:train_count]),
                                           (data.x[train_count:], data.y[train_count:]), x, true, fitted)}
     outcome, degree = frame.run.trainer.outcome, frame.run.settings["degree"]
     if outcome is not None and outcome.failed:  # the run's own message says what happened: no verdict on NaN
@@ -73,20 +74,21 @@ def draw_dropout(frame):
     if frame is None:
         return {}
     history = frame.history
-    series = {page.t(f"generalisation.{who}.{split}"): history.series(f"{prefix}{split}_acc")
-              for who, prefix in (("with", ""), ("without", "plain_")) for split in ("train", "test")}
+    lanes = {"with": "dropout", "without": "plain"}
+    series = {page.t(f"generalisation.{who}.{split}"): history.series(f"{lane}:{split}_acc")
+              for who, lane in lanes.items() for split in ("train", "test")}
     gaps = {page.t(f"generalisation.{who}"): [100 * (train - test) for train, test in
-                                   zip(history.series(f"{prefix}train_acc"), history.series(f"{prefix}test_acc"))]
-            for who, prefix in (("with", ""), ("without", "plain_"))}
+                                              zip(history.series(f"{lane}:train_acc"), history.series(f"{lane}:test_acc"))]
+            for who, lane in lanes.items()}
     charts = {"accuracy": figures.lines(page.t("generalisation.accuracy_title"), page.t("chart.epoch"), page.t("generalisation.accuracy"),
                                         series),
               "gap": figures.lines(page.t("generalisation.gap_title"), page.t("chart.epoch"), page.t("generalisation.gap"), gaps)}
     if history.epochs:
         last = history.epochs[-1]
         charts["result"] = page.t("generalisation.gap_result", epochs=len(history.epochs),
-                                  with_gap=100 * (last["train_acc"] - last["test_acc"]),
-                                  without_gap=100 * (last["plain_train_acc"] - last["plain_test_acc"]),
-                                  with_test=last["test_acc"], without_test=last["plain_test_acc"])
+                                  with_gap=100 * (last["dropout:train_acc"] - last["dropout:test_acc"]),
+                                  without_gap=100 * (last["plain:train_acc"] - last["plain:test_acc"]),
+                                  with_test=last["dropout:test_acc"], without_test=last["plain:test_acc"])
     return charts
 
 
@@ -96,7 +98,7 @@ if experiment == "polynomial":
 elif experiment == "dropout":
     ui.image_data(variant, DROPOUT_DATA)  # said where it comes from, downloaded first when it is missing
     ui.live_run(variant, values, build, draw_dropout,
-                code=[dropout_mlp, dropout_run], compare={"accuracy": "test_acc"})
+                code=[dropout_mlp, dropout_run], compare={"accuracy": "dropout:test_acc"})
     st.page_link("pages/generalisation.py", label=page.t("generalisation.overfit_it"), icon="▶️", query_params=OVERFIT)
 else:
     ui.live_run(variant, values, build, draw_weight_decay,

@@ -3,6 +3,7 @@ import streamlit as st
 
 from dlcore import ui
 from dlcore.engine import figures
+from dlcore.lectures.gradient_descent import figures as descent_figures
 from dlcore.lectures.gradient_descent.model import (course_data, cost_curve, costs_at, forward, gradient,
                                                     gradient_descent_step, mse, sample_batches)
 from dlcore.lectures.linear_model.lecture import PACE, SETTINGS, build
@@ -19,7 +20,7 @@ WS, COSTS = cost_curve(x, y)
 
 def draw(frame):
     path = frame.model.path[: frame.batches + 1] if frame is not None else []
-    charts = {"cost": figures.cost_curve(WS, COSTS, path, costs_at(x, y, path) if path else [], page.lang)}
+    charts = {"cost": descent_figures.cost_curve(WS, COSTS, path, costs_at(x, y, path) if path else [], page.lang)}
     if frame is not None:
         charts["loss"] = figures.loss_curve(frame.history, page.lang, log_y=True)
         charts["result"] = page.t("linear_model.result", w=path[-1], y=forward(4.0, path[-1]))

@@ -4,6 +4,7 @@ import streamlit as st
 
 from dlcore import ui
 from dlcore.engine import figures
+from dlcore.lectures.regression import figures as regression_figures
 from dlcore.engine.training import supervised_step
 from dlcore.lectures.linear_regression.lecture import DATASET, PACES, SETTINGS, build
 from dlcore.lectures.regression.model import D2L_TRUE_B as TRUE_B
@@ -35,7 +36,7 @@ def draw(frame):
     charts = {"loss": figures.loss_curve(frame.history, page.lang, log_y=True)}
     if dataset == "course":
         x, y = frame.extras["x"].flatten().tolist(), frame.extras["y"].flatten().tolist()
-        charts["fit"] = figures.fitted_line(x, y, LINE_X, predict(frame.model, LINE_X), page.lang)
+        charts["fit"] = regression_figures.fitted_line(x, y, LINE_X, predict(frame.model, LINE_X), page.lang)
     trace = {name: series[: frame.batches] for name, series in frame.extras["trace"].values.items()}
     charts["parameters"] = figures.lines(page.t("linear_regression.params_title"), page.t("chart.batch"), page.t("linear_regression.value"),
                                          trace, targets(), page.t("linear_regression.true"))

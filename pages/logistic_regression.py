@@ -3,6 +3,7 @@ import torch
 
 from dlcore import ui
 from dlcore.engine import figures
+from dlcore.lectures.regression import figures as regression_figures
 from dlcore.engine.training import supervised_step
 from dlcore.lectures.logistic_regression.lecture import PACE, SETTINGS, build
 from dlcore.lectures.regression.model import LogisticRegressionModel, decision_boundary, hours_passed, predict
@@ -23,7 +24,7 @@ def draw(frame):
     boundary = decision_boundary(frame.model)
     return {
         "loss": figures.loss_curve(frame.history, page.lang),
-        "sigmoid": figures.sigmoid_decision(HOURS, predict(frame.model, HOURS), boundary, DATA_X, DATA_Y, page.lang),
+        "sigmoid": regression_figures.sigmoid_decision(HOURS, predict(frame.model, HOURS), boundary, DATA_X, DATA_Y, page.lang),
         "boundary": page.t("logistic_regression.boundary", x=boundary) if boundary == boundary else page.t("logistic_regression.no_boundary"),
     }
 

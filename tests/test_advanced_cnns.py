@@ -6,6 +6,7 @@ import pytest
 import torch
 
 from dlcore.lectures.advanced_cnns import model as advanced_cnns
+from dlcore.engine.side_by_side import side_by_side_trainer
 from dlcore.lectures.advanced_cnns.model import (BASIC, COMPARED, MODELS, InceptionA, InceptionNet, Race, ResidualBlock, ResNet,
                                   comparison_accuracy, comparison_loss, comparison_rows, comparison_run, shape_rows)
 from dlcore.lectures.cnn_basics.model import CourseCNN, layer_shapes, parameter_count
@@ -108,7 +109,7 @@ def few(data, n=300):
 def test_the_race_trains_each_model_as_if_alone_one_batch_each_per_step(mnist):
     data = few(mnist)
     race = Race(COMPARED, data, train_size=128, device="cpu", seed=0)
-    trainer = race.trainer(epochs=2)
+    trainer = side_by_side_trainer(race, epochs=2)
     trainer.fit()
     assert trainer.outcome.kind == "finished" and trainer.epoch == 2
     assert [len(losses) for losses in race.losses.values()] == [4, 4, 4]  # 128 images in batches of 64, twice
@@ -119,6 +120,7 @@ def test_the_race_trains_each_model_as_if_alone_one_batch_each_per_step(mnist):
     basic.fit()
     assert race.losses["basic"] == basic.history.batch_loss  # the same images, in the same order, the same numbers
     assert trainer.history.series("basic:test_acc") == basic.history.series("test_acc")
+    assert trainer.history.series("basic:loss") == pytest.approx(basic.history.series("loss"))  # its epochs' mean
     rows = comparison_rows(race, trainer.history)
     assert [row["model"] for row in rows] == ["basic", "inception", "resnet"]
     assert rows[1]["parameters"] == parameter_count(InceptionNet()) and all(row["seconds"] > 0 for row in rows)

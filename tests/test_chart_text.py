@@ -4,6 +4,8 @@ import numpy as np
 from dlcore.engine import chart_text
 from dlcore.engine import figures
 from dlcore.lectures.classifiers import figures as image_figures
+from dlcore.lectures.gradient_descent import figures as descent_figures
+from dlcore.lectures.regression import figures as regression_figures
 from dlcore.engine.training import History
 
 
@@ -62,7 +64,7 @@ def test_a_confusion_matrix_says_how_much_is_right_and_its_most_common_mistake()
 
 
 def test_points_and_a_line_are_each_told_and_tabled():
-    fig = figures.fitted_line([1, 2, 3], [2, 4, 6], [0, 4], [0.5, 8.25])
+    fig = regression_figures.fitted_line([1, 2, 3], [2, 4, 6], [0, 4], [0.5, 8.25])
     assert chart_text.summary(fig) == ("The data and the fitted line: data: 3 points; "
                                        "model: from 0.500 to 8.25 as x goes from 0 to 4.")
     rows = chart_text.table(fig)
@@ -72,7 +74,7 @@ def test_points_and_a_line_are_each_told_and_tabled():
 
 def test_a_cost_curve_is_told_by_its_lowest_point_and_the_point_walking_down_it():
     ws = np.linspace(0, 4, 41)
-    fig = figures.cost_curve(ws, 3 * (ws - 2) ** 2, [0.5, 1.2, 1.8], [6.75, 1.92, 0.12])
+    fig = descent_figures.cost_curve(ws, 3 * (ws - 2) ** 2, [0.5, 1.2, 1.8], [6.75, 1.92, 0.12])
     assert chart_text.summary(fig) == ("Cost curve MSE(w) and the path of w: MSE(w): lowest 0 at w = 2; "
                                        "w = 1.8: at w = 1.80, cost (MSE) = 0.120.")
 

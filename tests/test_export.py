@@ -15,10 +15,9 @@ import pytest
 import torch
 
 from dlcore import export
+from dlcore.lectures import default_specs
 from dlcore.lectures.advanced_cnns import model as advanced_cnns
-from dlcore.lectures.cnn_basics import model as convnets
 from dlcore.lectures.regression import model as regression
-from dlcore.lectures.softmax import model as softmax
 from dlcore.engine.metrics import accuracy
 from dlcore.engine.runs import Run
 from dlcore.engine.spec import RunSpec
@@ -178,11 +177,8 @@ def test_a_changed_learning_rate_and_more_epochs_are_in_the_script(tmp_path):
     assert float(results["boundary"]) == pytest.approx(regression.decision_boundary(model), abs=1e-6)
 
 
-TRAINING_PAGE_KEYS = ["linear_model", "backprop", "linear_regression:course", "linear_regression:d2l", "logistic_regression",
-                      "multiple_input", "rnn_basics", "names", *(f"softmax:{name}" for name in softmax.VARIANTS),
-                      *(f"cnn_basics:{name}" for name in convnets.MODELS),
-                      *(f"advanced_cnns:{name}" for name in advanced_cnns.MODELS), "advanced_cnns:compare",
-                      "generalisation:polynomial", "generalisation:weight_decay"]
+EXPORTED = [spec for spec in default_specs(seed=3) if export.recipe(spec.key) is not None]
+"""Every lecture's (and variant's) first run whose lecture declares a script for it."""
 
 
 def pyflakes_messages(source: str, name: str) -> list[str]:
@@ -195,22 +191,26 @@ def pyflakes_messages(source: str, name: str) -> list[str]:
     return said.getvalue().splitlines()
 
 
-@pytest.mark.parametrize("key", TRAINING_PAGE_KEYS)
-def test_every_training_page_has_a_script_that_compiles_without_dlcore(key):
-    settings = {"seed": 3, "device": "cpu", "lr": 0.02, "epochs": 2, "optimizer": "SGD", "mode": "batch",
-                "batch_size": 64, "momentum": 0.5, "train_size": 2000, "dataset": "mnist", "source": "hello",
-                "target": "ohlol", "variant": "gru", "hidden_size": 8, "num_layers": 1, "bidirectional": True,
-                "activation1": "relu", "activation2": "tanh", "degree": 5, "train_points": 20, "powers": "standardised",
-                "lambd": 3.0, "way": "weight_decay"}
-    source = export.script(key, settings, [{"batch": 3, "epoch": 1, "lr": 0.1}])
-    compile(source, key, "exec")
-    assert pyflakes_messages(source, key) == []  # every name defined, every import used
+@pytest.mark.parametrize("spec", EXPORTED, ids=[spec.key for spec in EXPORTED])
+def test_every_training_page_has_a_script_that_compiles_without_dlcore(spec):
+    recipe = export.recipe(spec.key)
+    changed = {name: value for name, value in {"lr": 0.02, "epochs": 2}.items() if name in spec.values}
+    source = export.script(spec.key, {**spec.settings, **changed}, [{"batch": 3, "epoch": 1, "lr": 0.1}])
+    compile(source, spec.key, "exec")
+    assert pyflakes_messages(source, spec.key) == []  # every name defined, every import used
     code = re.sub(r'""".*?"""', "", source, flags=re.S).replace("# -- the code the page ran (dlcore)", "")
     assert "dlcore" not in code and "streamlit" not in code
-    assert "SEED = 3" in source and "EPOCHS = 2" in source and "DEVICE = 'cpu'" in source
-    assert ("LR = 0.02" in source) == (key != "advanced_cnns:compare")  # the race trains with each model's own
-    assert ("LR_CHANGES = {3: 0.1}" in source) == (key != "advanced_cnns:compare")
-    assert export.recipe(key).file in source  # its docstring says how to run it
+    assert "SEED = 3" in source and "DEVICE = 'cpu'" in source
+    assert all(f"{name.upper()} = {value!r}" in source for name, value in changed.items())
+    assert ("LR_CHANGES = {3: 0.1}" in source) == bool(recipe.rate)  # a run whose one rate the page can change
+    assert recipe.file in source  # its docstring says how to run it
+
+
+def test_the_scripts_cover_every_lecture_that_trains_from_its_spec():
+    exported = {spec.lecture for spec in EXPORTED}
+    assert {"linear_model", "backprop", "linear_regression", "optimizers", "logistic_regression", "multiple_input",
+            "softmax", "cnn_basics", "advanced_cnns", "rnn_basics", "names", "generalisation"} <= exported
+    assert "advanced_cnns:compare" in [spec.key for spec in EXPORTED]  # the race
 
 
 def test_no_script_for_a_page_without_a_run_or_a_run_without_its_settings():

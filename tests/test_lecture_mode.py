@@ -6,6 +6,7 @@ import pytest
 import torch
 
 from dlcore.engine import figures
+from dlcore.lectures.regression import figures as regression_figures
 from dlcore.engine.settings import Setting, epochs, learning_rate, optimizer, parse_switch
 from dlcore.engine.training import History, Trainer, full_batch, minibatches
 from dlcore.ui.state import PageState
@@ -92,7 +93,7 @@ def test_charts_draw_with_the_colour_blind_safe_palette():
                                                                 {"epoch": 2, "loss": 0.35, "batches": 2}])
     history.lr_changes.append({"batch": 2, "epoch": 2, "lr": 0.1})
     loss = figures.loss_curve(history)
-    sigmoid = figures.sigmoid_decision([0, 5, 10], [0.1, 0.5, 0.9], 5.0, [1, 2], [0, 1])
+    sigmoid = regression_figures.sigmoid_decision([0, 5, 10], [0.1, 0.5, 0.9], 5.0, [1, 2], [0, 1])
     allowed = set(figures.PALETTE) | {figures.GREY, "gray"} | {figures.faint(c, a) for c in figures.PALETTE
                                                                for a in (0.35, 0.5)}
     colours = [trace.line.color for fig in (loss, sigmoid) for trace in fig.data if trace.line.color is not None]

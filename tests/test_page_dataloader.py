@@ -24,7 +24,7 @@ def test_the_three_ways_train_side_by_side_with_their_iterations_and_times(app):
     measured = [round(1000 * comparison.seconds[way] / 10, 3) for way in ("full", "mini", "single")]
     assert list(table["ms per epoch"]) == measured and all(ms > 0 for ms in measured)  # which is slower: bench, README
     code = "\n".join(block.value for block in at.code)
-    assert "class DiabetesDataset(Dataset)" in code and "for inputs, labels in self.loaders[way]" in code
+    assert "class DiabetesDataset(Dataset)" in code and "for inputs, labels in loader:" in code
     assert "num_workers=0" in texts(at)
 
 

@@ -83,7 +83,7 @@ def test_dropout_trains_beside_the_same_network_without_and_says_both_gaps(app):
     assert rates == [0.2, 0.5] and [layer.p for layer in run.extras["plain"] if isinstance(layer, torch.nn.Dropout)] == [
         0.0, 0.0]
     last = run.trainer.history.epochs[-1]
-    assert f"the gap is **{100 * (last['train_acc'] - last['test_acc']):.1f}** points with dropout" in texts(at)
+    assert f"the gap is **{100 * (last['dropout:train_acc'] - last['dropout:test_acc']):.1f}** points with dropout" in texts(at)
     accuracy = charts(at)["Accuracy per epoch, with and without dropout"]["data"]
     assert [trace["name"] for trace in accuracy] == ["with dropout · training", "with dropout · test",
                                                      "without · training", "without · test"]

@@ -117,7 +117,7 @@ def test_a_short_run_of_the_last_layer_lowers_its_loss_and_keeps_the_features(on
     values.update(image_size=64, epochs=6, batch_size=16)  # no weights: the random network alone
     run = comparison_run(FOLDER, values, None, "cpu", seed=3)
     run.trainer.fit()
-    losses = run.trainer.history.series("random:train_loss")
+    losses = run.trainer.history.series("random:loss")
     assert run.trainer.outcome.kind == "finished" and losses[-1] < losses[0]
     comparison = run.extras["comparison"]
     assert list(comparison.learners) == ["random"] and comparison.feature_seconds["random"] > 0

@@ -120,62 +120,6 @@ def add_earlier_runs(fig: go.Figure, earlier: list[tuple[str, list[float]]], lan
     return fig
 
 
-def cost_curve(ws, costs, path, path_costs, lang: str = "en") -> go.Figure:
-    """MSE(w) over the swept w, with the path gradient descent walked and its current point."""
-    fig = new_figure(translate("linear_model.cost_title", lang), "w", translate("linear_model.cost_axis", lang))
-    fig.add_scatter(x=ws, y=costs, mode="lines", name="MSE(w)", line=dict(color=BLUE, width=3))
-    if path:
-        steps, xs = downsample(path, 400)
-        ys = np.asarray(path_costs)[steps - 1]
-        fig.add_scatter(x=xs, y=ys, mode="lines+markers", name=translate("linear_model.path", lang),
-                        line=dict(color=faint(VERMILLION, 0.5), width=1), marker=dict(size=5))
-        fig.add_scatter(x=[path[-1]], y=[path_costs[-1]], mode="markers", name=f"w = {path[-1]:.4g}",
-                        marker=dict(color=VERMILLION, size=14, line=dict(color="white", width=2)))
-    return fig
-
-
-def fitted_line(x, y, line_x, line_y, lang: str = "en") -> go.Figure:
-    """The data points and the model's line through them."""
-    fig = new_figure(translate("linear_regression.fit_title", lang), "x", "y")
-    fig.add_scatter(x=x, y=y, mode="markers", name=translate("linear_regression.data", lang), marker=dict(size=12, color=BLUE))
-    fig.add_scatter(x=line_x, y=line_y, mode="lines", name=translate("linear_regression.model", lang), line=dict(color=VERMILLION, width=3))
-    return fig
-
-
-def sigmoid_decision(hours, probability, boundary, data_x, data_y, lang: str = "en") -> go.Figure:
-    """Probability of passing against hours studied, the 0.5 line, and the decision boundary."""
-    fig = new_figure(translate("logistic_regression.plot_title", lang), translate("logistic_regression.hours", lang),
-                  translate("logistic_regression.probability", lang), yaxis_range=[-0.05, 1.05])
-    fig.add_scatter(x=np.asarray(hours), y=np.asarray(probability), mode="lines", name="sigmoid(w·x + b)", line=dict(color=BLUE, width=3))
-    fig.add_scatter(x=data_x, y=data_y, mode="markers", name=translate("linear_regression.data", lang),
-                    marker=dict(size=12, color=GREEN, line=dict(color="black", width=1)))
-    fig.add_scatter(x=[hours[0], hours[-1]], y=[0.5, 0.5], mode="lines", line=dict(color=VERMILLION, dash="dot"), name="0.5")
-    if boundary is not None and hours[0] <= boundary <= hours[-1]:
-        fig.add_scatter(x=[boundary, boundary], y=[0, 1], mode="lines", line=dict(color="gray", dash="dash"),
-                        name=translate("logistic_regression.boundary_at", lang, x=boundary))
-    return fig
-
-
-def computation_graph(nodes, edges, lang: str = "en") -> go.Figure:
-    """An autograd graph drawn left (the leaf w) to right (the loss): each node's value and gradient."""
-    depth = [0] * len(nodes)
-    for _ in nodes:  # longest path from a leaf; the graph is small
-        for a, b in edges:
-            depth[b] = max(depth[b], depth[a] + 1)
-    fig = new_figure(translate("backprop.graph_title", lang), "", "", height=300, showlegend=False)
-    for a, b in edges:
-        fig.add_annotation(x=depth[b], y=0, ax=depth[a], ay=0, xref="x", yref="y", axref="x", ayref="y",
-                           showarrow=True, arrowhead=3, arrowsize=1.5, standoff=22, startstandoff=22)
-    labels = [f"<b>{node.name}</b><br>{translate('backprop.value', lang)} = {node.value:.4g}"
-              f"<br><i>∂loss/∂ = {node.grad:.4g}</i>" for node in nodes]
-    fig.add_scatter(x=depth, y=[0] * len(nodes), mode="markers+text", text=labels,
-                    textposition=["top center" if i % 2 else "bottom center" for i in range(len(nodes))],
-                    marker=dict(size=30, color=PURPLE), hoverinfo="text")
-    fig.update_xaxes(visible=False, range=[-0.7, max(depth) + 0.7])
-    fig.update_yaxes(visible=False, range=[-1.6, 1.6])
-    return fig
-
-
 def curves(title: str, x_title: str, y_title: str, series: dict[str, tuple[list[float], list[float]]]) -> go.Figure:
     """One line per named (xs, ys), in the palette's order."""
     fig = new_figure(title, x_title, y_title)
@@ -231,20 +175,3 @@ def predicted_and_true(true, predicted, title: str, x_title: str, y_title: str) 
     return fig
 
 
-def fitted_curve(title: str, names: dict[str, str], train: tuple, test: tuple, curve_x, true_y, model_y) -> go.Figure:
-    """Training points (dots) and test points (rings), the true curve dashed and the model's curve, over curve_x;
-    the y axis fits the points (an over-fitted curve may leave it: that is the lesson).  names: the traces' names
-    by "train", "test", "truth", "model"."""
-    traces = [
-        {"type": "scatter", "x": np.asarray(curve_x), "y": np.asarray(true_y), "mode": "lines", "name": names["truth"],
-         "line": {"color": GREY, "dash": "dash", "width": 2}},
-        {"type": "scatter", "x": np.asarray(train[0]).ravel(), "y": np.asarray(train[1]).ravel(), "mode": "markers",
-         "name": names["train"], "marker": {"color": BLUE, "size": 8}},
-        {"type": "scatter", "x": np.asarray(test[0]).ravel(), "y": np.asarray(test[1]).ravel(), "mode": "markers",
-         "name": names["test"], "marker": {"color": BLUE, "size": 7, "symbol": "circle-open"}},
-        {"type": "scatter", "x": np.asarray(curve_x), "y": np.asarray(model_y), "mode": "lines", "name": names["model"],
-         "line": {"color": VERMILLION, "width": 3}},
-    ]
-    every_y = np.concatenate([np.asarray(train[1]).ravel(), np.asarray(test[1]).ravel()])
-    margin = 0.1 * (every_y.max() - every_y.min())
-    return new_figure(title, "x", "y", traces, yaxis={"range": [every_y.min() - margin, every_y.max() + margin]})

@@ -6,8 +6,6 @@ The models follow seed 001 (InceptionA, its Net) and the course's residual netwo
 """
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import plotly.graph_objects as go
 import torch
@@ -22,9 +20,10 @@ from dlcore.lectures.classifiers.figures import percent_axis
 from dlcore.lectures.classifiers.training import IMAGE_SETTINGS, Variant, seeded_model, training_batches
 from dlcore.datasets.images import ImageData
 from dlcore.engine.runs import Run
+from dlcore.engine.side_by_side import Lane, SideBySide, side_by_side_trainer
 from dlcore.engine.settings import Settings, epochs
 from dlcore.text import translate
-from dlcore.engine.training import History, Trainer, make_optimizer, supervised_step
+from dlcore.engine.training import History, make_optimizer, supervised_step
 
 
 class ChannelConcat(nn.Module):
@@ -145,61 +144,37 @@ def shape_rows(model: nn.Module, image_shape: tuple[int, ...] = (1, 28, 28)) -> 
     return rows
 
 
-class Race:
-    """Several classifiers trained side by side by one Trainer: each of its steps trains every model on one batch.
+TRAINED_AS = ("optimizer", "lr", "momentum", "batch_size")
+"""What of a model's lecture settings the race trains it with."""
 
-    Each model has its own optimizer (from its variant's default settings) and its own
-    shuffled batches, seeded alike: every model sees the same images in the same order,
-    as if trained alone.  A step returns the models' mean loss; each model's loss per
-    batch is kept in `losses`, and `evaluate` adds each model's accuracies and seconds
-    of training so far to the epoch's metrics ("basic:test_acc", "basic:seconds", ...).
-    """
+
+def race_lane(build, training: dict, data: ImageData, train_size: int, device, seed: int = 0) -> Lane:
+    """One model of the race: built and seeded as its page builds it, trained with its lecture's optimizer, rate and
+    batches (training: {"optimizer": ..., "lr": ..., "momentum": ..., "batch_size": ...}) on the first `train_size`
+    images, measured on the same test images as the others."""
+    model = seeded_model(build, device, seed)
+    optimizer = make_optimizer(training["optimizer"], model.parameters(), training["lr"], training["momentum"])
+    return Lane(supervised_step(model, nn.CrossEntropyLoss(), optimizer),
+                training_batches(data, training["batch_size"], train_size, seed), accuracy_evaluator(model, data), model)
+
+
+class Race(SideBySide):
+    """Several classifiers side by side (dlcore.engine.side_by_side): each step of the run trains every model on one
+    batch of its own; each shuffles with a generator seeded alike, so every model sees the same images in the same
+    order, as if trained alone.  The run's loss is the models' mean."""
 
     def __init__(self, variants: dict[str, Variant], data: ImageData, train_size: int, device, seed: int = 0):
         self.data = data
-        self.models: dict[str, nn.Module] = {}
-        self._steps, self._batches, self._evaluators = {}, {}, {}
-        self.losses: dict[str, list[float]] = {name: [] for name in variants}
-        self.seconds = dict.fromkeys(variants, 0.0)  # training and accuracy checks, per model
-        for name, variant in variants.items():
-            values = variant.settings.defaults()
-            model = self.models[name] = seeded_model(variant.build, device, seed)
-            optimizer = make_optimizer(values.optimizer, model.parameters(), values.lr, values.momentum)
-            self._steps[name] = supervised_step(model, nn.CrossEntropyLoss(), optimizer)
-            self._batches[name] = training_batches(data, values.batch_size, train_size, seed)
-            self._evaluators[name] = accuracy_evaluator(model, data)
-
-    def batches(self):
-        """One epoch: tuples of one batch per model (as long as the shortest model's epoch)."""
-        return zip(*(batches() for batches in self._batches.values()))
-
-    def step(self, batch: tuple) -> float:
-        """Train each model on its batch; the models' mean loss."""
-        for (name, train), its_batch in zip(self._steps.items(), batch):
-            started = time.perf_counter()
-            self.losses[name].append(train(its_batch).item())
-            self.seconds[name] += time.perf_counter() - started
-        return sum(losses[-1] for losses in self.losses.values()) / len(self.losses)
-
-    def evaluate(self) -> dict:
-        """Each model's train and test accuracy (its evaluator's subsets) and its seconds so far."""
-        metrics = {}
-        for name, evaluate in self._evaluators.items():
-            started = time.perf_counter()
-            metrics.update({f"{name}:{metric}": value for metric, value in evaluate().items()})
-            self.seconds[name] += time.perf_counter() - started
-            metrics[f"{name}:seconds"] = self.seconds[name]
-        return metrics
-
-    def trainer(self, epochs: int) -> Trainer:
-        return Trainer(self.step, self.batches, epochs, evaluate=self.evaluate)
+        super().__init__({name: race_lane(variant.build, {key: variant.settings.defaults()[key] for key in TRAINED_AS},
+                                          data, train_size, device, seed)
+                          for name, variant in variants.items()})
 
 
 def comparison_run(variants: dict[str, Variant], data: ImageData, epochs: int, train_size: int, device,
                    seed: int = 0) -> Run:
     """The race of `variants` as a page's Run: the same epochs and training images for each (extras["race"])."""
     race = Race(variants, data, train_size, device, seed)
-    return Run(race.trainer(epochs), extras={"race": race}, device=str(device))
+    return Run(side_by_side_trainer(race, epochs), extras={"race": race}, device=str(device))
 
 
 def comparison_rows(race: Race, history: History) -> list[dict]:

@@ -1,12 +1,11 @@
 """Lecture 8: Dataset and DataLoader, and what the batch size trades — the same network trained on the diabetes
 table with the whole table in one batch, with mini-batches, and one patient at a time.
 
-One step of the comparison's Trainer is one epoch of one of the three models (they take
-turns), so the charts can put them side by side per epoch and per second of training.
+One step of the comparison's Trainer is one epoch of each of the three models, so the charts can put them side by
+side per epoch and per second of training.
 """
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +16,8 @@ from torch.utils.data import DataLoader, Dataset
 from dlcore.lectures.multiple_input.model import DiabetesNet
 from dlcore.engine.runs import Run
 from dlcore.engine.settings import Setting, Settings, epochs, learning_rate
-from dlcore.engine.training import Trainer, make_optimizer
+from dlcore.engine.side_by_side import Lane, SideBySide, side_by_side_trainer
+from dlcore.engine.training import make_optimizer
 
 
 class DiabetesDataset(Dataset):
@@ -51,51 +51,48 @@ def batch_sizes(dataset: Dataset, mini: int) -> dict[str, int]:
     return {"full": len(dataset), "mini": mini, "single": 1}
 
 
-class Comparison:
-    """Three copies of the notes' network (the same first weights), each with its own DataLoader and SGD: the whole
-    table in one batch, mini-batches, single patients.  `step(way)` trains one of them for one epoch."""
+class Comparison(SideBySide):
+    """Three copies of the notes' network (the same first weights), each with its own DataLoader and SGD, side by
+    side (dlcore.engine.side_by_side): the whole table in one batch, mini-batches, single patients.  One step of the
+    run trains each of them for one epoch, as the notes train."""
 
     def __init__(self, dataset: Dataset, mini: int, shuffle: bool, lr: float, device, seed: int = 0):
         self.dataset, self.device = dataset, device
-        self.loaders, self.models, self.optimizers = {}, {}, {}
-        self.seconds = dict.fromkeys(WAYS, 0.0)  # of training, per model
-        self.losses: dict[str, list[float]] = {way: [] for way in WAYS}  # mean loss of each epoch
+        self.loaders = {}
+        lanes = {}
         for way, size in batch_sizes(dataset, mini).items():
             torch.manual_seed(seed)
-            self.models[way] = DiabetesNet().to(device)
-            self.optimizers[way] = make_optimizer("SGD", self.models[way].parameters(), lr)
+            model = DiabetesNet().to(device)
+            optimizer = make_optimizer("SGD", model.parameters(), lr)
             self.loaders[way] = DataLoader(dataset=dataset, batch_size=size, shuffle=shuffle,
                                            generator=torch.Generator().manual_seed(seed))
+            lanes[way] = Lane(self.epoch_of(model, optimizer, self.loaders[way]), lambda: [None], model=model,
+                              optimizer=optimizer)
+        super().__init__(lanes)
 
     def iterations(self, way: str) -> int:
         return len(self.loaders[way])  # = samples / batch size, rounded up
 
-    def step(self, way: str) -> float:
+    def epoch_of(self, model: nn.Module, optimizer, loader: DataLoader):
         """One epoch of one model, as the notes train: for each batch the DataLoader gives, forward, loss, backward,
         update; its mean loss."""
-        model, optimizer, criterion = self.models[way], self.optimizers[way], nn.BCELoss()
-        started, total = time.perf_counter(), 0.0
-        for inputs, labels in self.loaders[way]:
-            inputs, labels = inputs.to(self.device), labels.to(self.device)
-            loss = criterion(model(inputs), labels)
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-            total += loss.item() * len(labels)
-        self.seconds[way] += time.perf_counter() - started
-        self.losses[way].append(total / len(self.dataset))
-        return self.losses[way][-1]
+        criterion = nn.BCELoss()
 
-    def evaluate(self) -> dict:
-        """Each model's mean loss of the epoch and its seconds of training so far."""
-        return {**{f"{way}:loss": self.losses[way][-1] for way in WAYS},
-                **{f"{way}:seconds": self.seconds[way] for way in WAYS}}
+        def epoch(_step=None) -> float:
+            total = 0.0
+            for inputs, labels in loader:
+                inputs, labels = inputs.to(self.device), labels.to(self.device)
+                loss = criterion(model(inputs), labels)
+                optimizer.zero_grad()
+                loss.backward()
+                optimizer.step()
+                total += loss.item() * len(labels)
+            return total / len(self.dataset)
 
-    def trainer(self, epochs: int) -> Trainer:
-        return Trainer(self.step, lambda: WAYS, epochs, evaluate=self.evaluate,
-                       samples=lambda way: len(self.dataset))  # a step is a whole epoch of one model
+        return epoch
 
 
 def comparison_run(dataset: Dataset, values, device, seed: int = 0) -> Run:
     comparison = Comparison(dataset, values["batch_size"], values["shuffle"], values["lr"], device, seed)
-    return Run(comparison.trainer(values["epochs"]), extras={"comparison": comparison}, device=str(device))
+    trainer = side_by_side_trainer(comparison, values["epochs"], shared_rate=True, samples=lambda _: len(dataset))
+    return Run(trainer, extras={"comparison": comparison}, device=str(device))

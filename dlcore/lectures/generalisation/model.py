@@ -23,6 +23,7 @@ from torch import nn
 from dlcore.engine.metrics import accuracy_evaluator
 from dlcore.datasets.images import ImageData
 from dlcore.engine.runs import Run
+from dlcore.engine.side_by_side import Lane, SideBySide, side_by_side_trainer
 from dlcore.engine.settings import Setting, Settings, epochs, learning_rate
 from dlcore.lectures.classifiers.training import training_batches
 from dlcore.engine.training import Trainer, batches, supervised_step
@@ -256,32 +257,18 @@ def dropout_mlp(p1: float, p2: float) -> nn.Sequential:
 
 
 def dropout_run(data: ImageData, values, device, seed: int = 0) -> Run:
-    """The MLP with dropout and the same MLP without (the same first weights, the same batches), each step training
-    both; accuracies on training and test images of each per epoch (the one without: plain_train_acc, ...)."""
+    """The MLP with dropout and the same MLP without (the same first weights, the same batches) side by side
+    (dlcore.engine.side_by_side): each step trains both; each one's accuracies on training and test images per
+    epoch ("dropout:test_acc", "plain:test_acc", ...); the run's loss is the one with dropout's."""
     data = replace(data, train_x=data.train_x[: values["train_size"]], train_y=data.train_y[: values["train_size"]])
     data = data.to(device)
-    models = {}
+    lanes = {}
     for name, rates in (("dropout", (values["p1"], values["p2"])), ("plain", (0.0, 0.0))):
         torch.manual_seed(seed)
-        models[name] = dropout_mlp(*rates).to(device)
-    # one SGD over both networks' parameters: the same update as two, and a learning rate changed mid-run moves both
-    optimizer = torch.optim.SGD([parameter for model in models.values() for parameter in model.parameters()],
-                                lr=values["lr"])
-    loss = nn.CrossEntropyLoss()
-    evaluators = {name: accuracy_evaluator(model, data) for name, model in models.items()}
-
-    def step(batch):
-        x, y = batch
-        losses = {name: loss(model(x), y) for name, model in models.items()}
-        optimizer.zero_grad()
-        sum(losses.values()).backward()  # the networks share nothing: each gets its own gradient
-        optimizer.step()
-        return losses["dropout"]
-
-    def evaluate() -> dict:
-        plain = {f"plain_{key}": value for key, value in evaluators["plain"]().items()}
-        return {**evaluators["dropout"](), **plain}
-
-    trainer = Trainer(step, training_batches(data, 256, seed=seed), values["epochs"], evaluate=evaluate,
-                      optimizer=optimizer)
-    return Run(trainer, model=models["dropout"], extras={"plain": models["plain"]}, device=str(device))
+        model = dropout_mlp(*rates).to(device)
+        optimizer = torch.optim.SGD(model.parameters(), lr=values["lr"])
+        lanes[name] = Lane(supervised_step(model, nn.CrossEntropyLoss(), optimizer),
+                           evaluate=accuracy_evaluator(model, data), model=model, optimizer=optimizer)
+    together = SideBySide(lanes, training_batches(data, 256, seed=seed), loss="dropout")
+    trainer = side_by_side_trainer(together, values["epochs"], shared_rate=True)  # a new rate moves both
+    return Run(trainer, model=lanes["dropout"].model, extras={"plain": lanes["plain"].model}, device=str(device))

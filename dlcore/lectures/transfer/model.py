@@ -33,8 +33,9 @@ from dlcore.engine.figures import BLUE, GREY, VERMILLION, new_figure
 from dlcore.datasets.folders import read_image_folder
 from dlcore.engine.runs import Run
 from dlcore.engine.settings import Setting, Settings, epochs, learning_rate, optimizer
+from dlcore.engine.side_by_side import Lane, SideBySide, side_by_side_trainer
 from dlcore.text import translate
-from dlcore.engine.training import Trainer, make_optimizer, supervised_step
+from dlcore.engine.training import make_optimizer, supervised_step
 
 
 @dataclass(frozen=True)
@@ -269,13 +270,12 @@ class Learner:
                                         values["lr"], values["momentum"])
         self.step = supervised_step(self.trained, nn.CrossEntropyLoss(), self.optimizer)
         self.inputs: dict[str, torch.Tensor] = {}  # per split: the features (last layer only) or images it sees
-        self.loss_sum, self.samples = 0.0, 0
         self.probabilities: list[torch.Tensor] = []  # per epoch: (validation images, classes) on the CPU
 
 
-class Comparison:
+class Comparison(SideBySide):
     """The network from ImageNet weights and the same network from random weights (when asked, or when there are
-    no weights), trained the same way on the same batches: `step((learner, x, y))` trains one of them on one."""
+    no weights), side by side (dlcore.engine.side_by_side): each step trains both on the same training images."""
 
     def __init__(self, folder: Path, values, weights: Path | None, device, seed: int = 0):
         self.folder, self.values, self.device, self.seed = Path(folder), values, torch.device(device), seed
@@ -296,6 +296,9 @@ class Comparison:
         self.interrupted: Callable[[], bool] = lambda: False  # the trainer's, once made
         self.sample = None  # the validation images the grid shows
         self.epoch, self.epoch_started = 0, 0.0  # epochs begun, and when the last began (after prepare)
+        super().__init__({learner: Lane(self._step_of(part), evaluate=self._measure_of(part), model=part.trained,
+                                        optimizer=part.optimizer) for learner, part in self.learners.items()},
+                         self.training_batches)
 
     @property
     def trained(self) -> nn.Module:
@@ -337,74 +340,63 @@ class Comparison:
         return True
 
     def batches(self):
-        """One epoch: each batch of training images (shuffled, the same for both networks), to each in turn."""
+        """One epoch, prepared first (no batch when a stop or pause came while the features were made)."""
         if not self.prepared:
             self.prepared = self.prepare()
             if not self.prepared:
-                return  # stopped or paused while the features were made: no batch
+                return iter(())
         self.epoch += 1
         self.epoch_started = time.perf_counter()
+        return super().batches()
+
+    def training_batches(self):
+        """The training images of one epoch, shuffled, the same for every network: (images, labels) to fine-tune,
+        (which images, labels) when each network's features of them are kept."""
         generator = torch.Generator().manual_seed(self.seed * 1000 + self.epoch)
         size = self.values["batch_size"]
         if self.mode == "finetune":
             for x, y in DataLoader(self.train.dataset, batch_size=size, shuffle=True, generator=generator):
-                x, y = x.to(self.device), y.to(self.device)
-                for learner in self.learners:
-                    yield learner, x, y
+                yield x.to(self.device), y.to(self.device)
             return
         labels = torch.tensor(self.train.dataset.targets, device=self.device)
         order = torch.randperm(len(labels), generator=generator).to(self.device)
         for start in range(0, len(labels), size):
-            index = order[start : start + size]
-            for learner, part in self.learners.items():
-                yield learner, part.inputs["train"][index], labels[index]
+            yield order[start : start + size], labels[order[start : start + size]]
 
-    def step(self, batch) -> torch.Tensor:
-        learner, x, y = batch
-        part = self.learners[learner]
-        part.trained.train(self.mode == "finetune")  # frozen networks keep their BatchNorm statistics
-        loss = part.step((x, y))
-        part.loss_sum, part.samples = part.loss_sum + loss.item() * len(y), part.samples + len(y)
-        return loss
+    def _step_of(self, part: Learner) -> Callable:
+        def step(batch) -> torch.Tensor:
+            x, y = batch
+            part.trained.train(self.mode == "finetune")  # frozen networks keep their BatchNorm statistics
+            return part.step((x if self.mode == "finetune" else part.inputs["train"][x], y))
+        return step
 
-    def evaluate(self) -> dict:
-        """Each network's training loss over the epoch, and its loss, accuracy and answers on the validation images."""
-        metrics, targets = {}, self.val_y.to(self.device)
-        for learner, part in self.learners.items():
+    def _measure_of(self, part: Learner) -> Callable[[], dict]:
+        def measure() -> dict:
+            """The network's loss, accuracy and answers on the validation images."""
+            targets = self.val_y.to(self.device)
             with evaluating(part.trained):
                 x = part.inputs["val"]
                 scores = torch.cat([part.trained(x[start : start + 32].to(self.device)) for start in range(0, len(x), 32)])
             part.probabilities.append(torch.softmax(scores, dim=1).cpu())
-            metrics[f"{learner}:train_loss"] = part.loss_sum / max(part.samples, 1)
-            metrics[f"{learner}:val_loss"] = nn.functional.cross_entropy(scores, targets).item()
-            metrics[f"{learner}:val_acc"] = (scores.argmax(1) == targets).float().mean().item()
-            part.loss_sum, part.samples = 0.0, 0
-        metrics["seconds"] = time.perf_counter() - self.epoch_started  # the epoch of every network, features made
-        return metrics
+            return {"val_loss": nn.functional.cross_entropy(scores, targets).item(),
+                    "val_acc": (scores.argmax(1) == targets).float().mean().item()}
+        return measure
 
-    def trainer(self, epochs: int) -> Trainer:
-        trainer = Trainer(self.step, self.batches, max(epochs, 1), evaluate=self.evaluate,
-                          optimizer=_Rates([part.optimizer for part in self.learners.values()]),
-                          samples=lambda batch: len(batch[2]))
-        self.interrupted = lambda: trainer.interrupted
-        return trainer
+    def evaluate(self) -> dict:
+        """Each network's training loss over the epoch and its measures, and the epoch's seconds (every network's,
+        features made)."""
+        return {**super().evaluate(), "seconds": time.perf_counter() - self.epoch_started}
 
 
 class _Interrupted(Exception):
     """A stop or pause came while features were being made."""
 
 
-class _Rates:
-    """The learners' optimizers as one for the Trainer: a learning rate changed during the run applies to all."""
-
-    def __init__(self, optimizers):
-        self.param_groups = [group for optimizer in optimizers for group in optimizer.param_groups]
-
-
 def comparison_run(folder: Path, values, weights: Path | None, device, seed: int = 0) -> Run:
     comparison = Comparison(folder, values, weights, device, seed)
-    return Run(comparison.trainer(values["epochs"]), model=comparison.trained, extras={"comparison": comparison},
-               device=str(device))
+    trainer = side_by_side_trainer(comparison, max(values["epochs"], 1), shared_rate=True)
+    comparison.interrupted = lambda: trainer.interrupted
+    return Run(trainer, model=comparison.trained, extras={"comparison": comparison}, device=str(device))
 
 
 # -- the charts ---------------------------------------------------------------------------------------------------
@@ -423,7 +415,7 @@ def loss_chart(history, names: dict[str, str], lang: str = "en") -> go.Figure:
     traces = [{"type": "scatter", "x": epochs, "y": history.series(f"{learner}:{metric}"), "mode": "lines+markers",
                "name": f"{name} · {translate(f'transfer.{metric}', lang)}",
                "line": {"color": COLOURS[learner], "width": 2, "dash": "dash" if metric == "val_loss" else "solid"}}
-              for learner, name in names.items() for metric in ("train_loss", "val_loss")]
+              for learner, name in names.items() for metric in ("loss", "val_loss")]
     return new_figure(translate("transfer.loss_title", lang), translate("chart.epoch", lang),
                       translate("chart.loss", lang), traces, legend={"orientation": "h", "y": -0.25})
 

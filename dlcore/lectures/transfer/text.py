@@ -51,7 +51,7 @@ STRINGS = {
                              "`{file}` 并重新加载本页。"),
     "transfer.learner.pretrained": ("{model} pretrained on ImageNet", "在 ImageNet 上预训练的 {model}"),
     "transfer.learner.random": ("{model} from random weights", "从随机权重开始的 {model}"),
-    "transfer.train_loss": ("train", "训练"),
+    "transfer.loss": ("train", "训练"),
     "transfer.val_loss": ("val", "验证"),
     "transfer.loss_title": ("Loss per epoch (solid: training photos, dashed: validation)",
                             "每轮的损失（实线：训练照片，虚线：验证照片）"),
