@@ -109,3 +109,13 @@ def test_one_key_names_each_lecture_its_folder_page_texts_and_preview():
         assert (ROOT / "dlcore" / "lectures" / lecture.key / "lecture.py").exists()
         assert f"lecture.{lecture.key}" in STRINGS and any(key.startswith(f"{lecture.key}.") for key in STRINGS)
         assert lecture.preview_file().name == f"{lecture.key}.png"
+
+
+def test_a_movable_dataclass_moves_its_tensors_and_keeps_what_stays():
+    from dlcore.engine.devices import Movable
+    from dlcore.lectures.names.model import NamesData, NameSet
+    names = NameSet(torch.zeros(2, 3, dtype=torch.long), torch.tensor([3, 2]), torch.tensor([0, 1]))
+    moved = NamesData(["Czech"], ["<pad>", "a"], names, names).to("meta")  # a device with no data: shapes only
+    assert moved.train.names.device.type == "meta" and moved.test.languages.device.type == "meta"
+    assert moved.train.lengths.device.type == "cpu" and moved.vocabulary == ["<pad>", "a"]  # lengths stay
+    assert isinstance(moved, Movable) and names.names.device.type == "cpu"  # the original is untouched

@@ -25,6 +25,7 @@ import torch
 from torchvision import datasets
 from torchvision.datasets.utils import extract_archive
 
+from dlcore.engine.devices import Movable
 from dlcore.engine.data import PREPARE_COMMAND, data_dir, data_roots, offline, writable_root
 from dlcore.engine.data import download as fetch  # `download` is load_images's flag
 from dlcore.text import STRINGS, translate
@@ -89,7 +90,7 @@ class DataUnavailable(Explained):
 
 
 @dataclass
-class ImageData:
+class ImageData(Movable):
     """A data set as tensors: x is (N, C, H, W) float32, normalized with (mean, std); y is int64."""
 
     name: str  # "mnist" | "fashion_mnist" | "cifar10" | "digits"
@@ -102,10 +103,6 @@ class ImageData:
     std: tuple[float, ...]
     source: str  # "local" | "download" | "fallback"
     unavailable: DataUnavailable | None = None  # for the fallback: why the requested set could not be had
-
-    def to(self, device) -> "ImageData":
-        """The same data on another device (the same tensors when already there)."""
-        return replace(self, **{name: getattr(self, name).to(device) for name in ("train_x", "train_y", "test_x", "test_y")})
 
     @property
     def shape(self) -> tuple[int, int, int]:

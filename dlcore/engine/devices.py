@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+from dataclasses import fields, replace
+from typing import ClassVar
 
 import torch
 
@@ -59,3 +61,17 @@ def set_training_threads() -> int:
     if torch.get_num_threads() != threads:
         torch.set_num_threads(threads)
     return threads
+
+
+class Movable:
+    """A dataclass of tensors that moves to a device in one call: every field that is a tensor or Movable itself,
+    but those named in `stays` (kept where they are: lengths that pack_padded_sequence wants on the CPU, points
+    kept to draw)."""
+
+    stays: ClassVar[tuple[str, ...]] = ()
+
+    def to(self, device):
+        """The same data on the device (the same tensors when already there)."""
+        return replace(self, **{field.name: getattr(self, field.name).to(device) for field in fields(self)
+                                if field.name not in self.stays and isinstance(getattr(self, field.name),
+                                                                               torch.Tensor | Movable)})

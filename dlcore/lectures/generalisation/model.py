@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 import torch
 from torch import nn
 
+from dlcore.engine.devices import Movable
 from dlcore.engine.metrics import accuracy_evaluator
 from dlcore.datasets.images import ImageData
 from dlcore.engine.runs import Run
@@ -65,16 +66,13 @@ DROPOUT = Settings(
 
 
 @dataclass
-class Split:
+class Split(Movable):
     """Training and test inputs (N, F) and targets (N, 1), float32."""
 
     train_x: torch.Tensor
     train_y: torch.Tensor
     test_x: torch.Tensor
     test_y: torch.Tensor
-
-    def to(self, device) -> "Split":
-        return Split(*(tensor.to(device) for tensor in (self.train_x, self.train_y, self.test_x, self.test_y)))
 
 
 def cubic_points(train_points: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -99,10 +97,7 @@ class PolynomialData(Split):
     y: torch.Tensor = None
     mean: torch.Tensor = None
     std: torch.Tensor = None
-
-    def to(self, device) -> "PolynomialData":
-        return PolynomialData(*(tensor.to(device) for tensor in (self.train_x, self.train_y, self.test_x, self.test_y)),
-                              x=self.x, y=self.y, mean=self.mean.to(device), std=self.std.to(device))
+    stays = ("x", "y")  # to draw, on the CPU
 
     def features(self, x: torch.Tensor) -> torch.Tensor:
         """The model's input for any x (N, 1): its powers, scaled as the training points' were."""

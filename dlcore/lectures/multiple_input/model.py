@@ -15,6 +15,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from dlcore.engine.devices import Movable
 from dlcore.engine.metrics import evaluating
 from dlcore.engine.data import data_roots
 from dlcore.engine.runs import Run
@@ -61,16 +62,13 @@ def find_table(root: Path | None = None) -> Path | None:
 
 
 @dataclass
-class Diabetes:
+class Diabetes(Movable):
     """The table split for training and validation: x (N, 8) float32, y (N, 1) float32 of 0 and 1."""
 
     train_x: torch.Tensor
     train_y: torch.Tensor
     val_x: torch.Tensor
     val_y: torch.Tensor
-
-    def to(self, device) -> "Diabetes":
-        return Diabetes(*(tensor.to(device) for tensor in (self.train_x, self.train_y, self.val_x, self.val_y)))
 
     @property
     def majority_share(self) -> float:

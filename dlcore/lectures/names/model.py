@@ -16,6 +16,7 @@ import torch
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence
 
+from dlcore.engine.devices import Movable
 from dlcore.engine.metrics import confusion_matrix, evaluating
 from dlcore.engine.data import ByteProgress, data_roots, download, writable_root
 from dlcore.engine.settings import Setting, Settings, epochs, learning_rate
@@ -145,20 +146,18 @@ def pad_names(encoded: list[list[int]]) -> tuple[torch.Tensor, torch.Tensor]:
 
 
 @dataclass
-class NameSet:
+class NameSet(Movable):
     names: torch.Tensor  # (n, longest) character indices
     lengths: torch.Tensor  # (n,)
     languages: torch.Tensor  # (n,) labels
+    stays = ("lengths",)  # pack_padded_sequence wants them on the CPU
 
     def __len__(self) -> int:
         return len(self.languages)
 
-    def to(self, device) -> "NameSet":
-        return NameSet(self.names.to(device), self.lengths, self.languages.to(device))
-
 
 @dataclass
-class NamesData:
+class NamesData(Movable):
     languages: list[str]
     vocabulary: list[str]  # index 0 is the padding
     train: NameSet
@@ -167,9 +166,6 @@ class NamesData:
     @property
     def char_index(self) -> dict[str, int]:
         return {c: i for i, c in enumerate(self.vocabulary) if i != PAD}
-
-    def to(self, device) -> "NamesData":
-        return NamesData(self.languages, self.vocabulary, self.train.to(device), self.test.to(device))
 
 
 def names_data(names: Names) -> NamesData:

@@ -14,13 +14,14 @@ import csv
 import io
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 import torch
 from torch import nn
 
+from dlcore.engine.devices import Movable
 from dlcore.lectures.multiple_input import model as diabetes
 from dlcore.engine.metrics import evaluating
 from dlcore.engine.runs import Run
@@ -276,7 +277,7 @@ def _class_key(name: str):
 
 
 @dataclass
-class TableData:
+class TableData(Movable):
     """A table ready to train on: standardised features x (N, F) float32; y: class indices (N,) int64, or the
     standardised quantity (N, 1) float32.  train/val: row positions in `cells`."""
 
@@ -319,10 +320,6 @@ class TableData:
         if self.classes is None:
             return 0.0
         return torch.bincount(self.val_y, minlength=self.outputs).max().item() / len(self.val)
-
-    def to(self, device) -> "TableData":
-        return replace(self, x=self.x.to(device), y=self.y.to(device), train=self.train.to(device),
-                       val=self.val.to(device))
 
 
 def _standardised(values: np.ndarray, train: np.ndarray) -> np.ndarray:

@@ -9,12 +9,13 @@ drawn over the whole plane: each class's region, and what each unit of the first
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import numpy as np
 import torch
 from torch import nn
 
+from dlcore.engine.devices import Movable
 from dlcore.engine.metrics import evaluating
 from dlcore.engine.runs import Run
 from dlcore.engine.settings import Setting, Settings, epochs, learning_rate, optimizer
@@ -134,7 +135,7 @@ def chosen_features(values) -> list[str]:
 
 
 @dataclass
-class Points:
+class Points(Movable):
     """The data set on the plane: training and test points (N, 2), their features (N, F) and classes (N,)."""
 
     train_xy: torch.Tensor
@@ -145,10 +146,6 @@ class Points:
     test_y: torch.Tensor
     classes: int
     chosen: list[str]
-
-    def to(self, device) -> "Points":
-        return Points(*(getattr(self, field.name).to(device) if field.name not in ("classes", "chosen")
-                        else getattr(self, field.name) for field in fields(self)))
 
 
 def class_count(values) -> int:
