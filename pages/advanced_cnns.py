@@ -7,13 +7,11 @@ from dlcore.lectures.advanced_cnns.model import (BASIC, COMPARED, MODELS, RACE_S
                                   ResidualBlock, ResNet, comparison_accuracy, comparison_loss, comparison_rows,
                                   comparison_run, shape_rows)
 from dlcore.lectures.cnn_basics.model import parameter_count
-from dlcore.lectures.advanced_cnns.lecture import RACE, build
+from dlcore.lectures.advanced_cnns.lecture import MODEL, RACE, build
 from dlcore.lectures.classifiers.training import COMPARE, classifier_charts
-from dlcore.engine.settings import Setting
 from dlcore.engine.training import supervised_step
 from dlcore.ui.images import train_size_format
 
-MODEL = Setting("model", "inception", "advanced_cnns.model", widget="select", options=tuple(MODELS), format="advanced_cnns.model")
 DATA_SETS = ["mnist", "fashion_mnist"]
 CODE = {"inception": [ChannelConcat, InceptionA, InceptionNet], "resnet": [ResidualBlock, ResNet]}
 

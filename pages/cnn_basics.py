@@ -8,12 +8,10 @@ from dlcore.lectures.cnn_basics import figures as convnet_figures
 from dlcore.engine.metrics import accuracy_evaluator, evaluating
 from dlcore.lectures.cnn_basics.model import MODELS, feature_maps, first_kernels, layer_shapes, parameter_count
 from dlcore.lectures.classifiers.training import COMPARE, classifier_charts
-from dlcore.lectures.cnn_basics.lecture import build
+from dlcore.lectures.cnn_basics.lecture import MODEL, build
 from dlcore.datasets.images import class_names, denormalize
-from dlcore.engine.settings import Setting
 from dlcore.engine.training import supervised_step
 
-MODEL = Setting("model", "course", "cnn_basics.model", widget="select", options=tuple(MODELS), format="cnn_basics.model")
 
 page = ui.page_setup("cnn_basics")
 ui.lecture_header(page, "cnn_basics.title", "cnn_basics.intro")

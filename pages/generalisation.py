@@ -7,19 +7,17 @@ from dlcore.lectures.generalisation import figures as fit_figures
 from dlcore.lectures.generalisation.model import (TRUE_B, TRUE_W, curve, decay_model, decay_step,
                                    dropout_mlp, dropout_run, polynomial_run, polynomial_text, power_text,
                                    split_evaluator, squared_loss, verdict, weight_decay_run)
-from dlcore.engine.settings import Setting, Settings
+from dlcore.engine.settings import Settings
 from dlcore.engine.training import supervised_step
-from dlcore.lectures.generalisation.lecture import DROPOUT_DATA, SETTINGS, build
+from dlcore.lectures.generalisation.lecture import DROPOUT_DATA, EXPERIMENT, SETTINGS, build
 
-EXPERIMENT = Settings(Setting("experiment", "polynomial", "generalisation.experiment", widget="select",
-                              options=("polynomial", "weight_decay", "dropout"), format="generalisation.experiment"))
 OVERFIT = {"experiment": "dropout", "train_size": "1000", "epochs": "200", "lr": "0.1", "autorun": "1"}
 
 page = ui.page_setup("generalisation")
 ui.lecture_header(page, "generalisation.title", "generalisation.intro")
 with ui.folded(page):  # the projector view folds the experiment, its explanation and its settings into one
     with st.columns(2)[0]:
-        experiment = ui.settings(page, EXPERIMENT, columns=1).experiment
+        experiment = ui.settings(page, Settings(EXPERIMENT), columns=1).experiment
     variant = page.variant(experiment)
     st.markdown(page.t(f"generalisation.{experiment}.about"))
     values = ui.settings(variant, SETTINGS[experiment], columns=3 if experiment == "dropout" else 2)

@@ -3,12 +3,10 @@ import streamlit as st
 
 from dlcore import ui
 from dlcore.lectures.classifiers.training import COMPARE, classifier_charts
-from dlcore.lectures.softmax.lecture import build
-from dlcore.engine.settings import Setting
+from dlcore.lectures.softmax.lecture import MODEL, build
 from dlcore.lectures.softmax.model import VARIANTS
 from dlcore.engine.training import supervised_step
 
-MODEL = Setting("model", "course", "softmax.model", widget="select", options=tuple(VARIANTS), format="softmax.model")
 DATA_SETS = ["mnist", "fashion_mnist"]
 
 page = ui.page_setup("softmax")

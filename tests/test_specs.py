@@ -77,3 +77,29 @@ def test_a_fresh_process_gets_the_pages_first_epoch(app, lecture):
     run = run_of(wait_for_run(at, lecture), lecture)
     assert run.spec == spec  # the page's first run is the lecture's default spec
     assert fresh_process([(spec, "epoch")]) == [run.trainer.history.epochs[0]["loss"]]
+
+
+def test_every_default_run_round_trips_a_link():
+    for spec in DEFAULTS:
+        query = lectures.spec_query(spec)
+        assert all(isinstance(text, str) for text in query.values())
+        assert lectures.spec_from_query(spec.lecture, query) == spec, query
+    with pytest.raises(ValueError):
+        lectures.spec_from_query("logistic_regression", {"optimizer": "no such optimizer"})
+
+
+@pytest.mark.parametrize("spec", [
+    RunSpec("softmax", "d2l_mlp", {}, seed=7),  # a variant chosen by the link, and a changed seed
+    RunSpec("generalisation", "weight_decay", {"lambd": 0.0}),  # a value a link writes as "0", read back as 0.0
+], ids=["softmax:d2l_mlp", "generalisation:weight_decay"])
+def test_a_page_opened_by_a_specs_link_makes_that_spec(app, spec):
+    lecture = lectures.lecture(spec.lecture)
+    defaults = lectures.spec_from_query(spec.lecture, {lecture.variant.name: spec.variant})
+    spec = RunSpec(spec.lecture, spec.variant, {**defaults.values, "epochs": 1, **spec.values}, spec.seed)
+    at = app()
+    at.switch_page(lecture.page)
+    at.query_params.update(lectures.spec_query(spec))
+    at.run()
+    assert not at.warning, [warning.value for warning in at.warning]  # every name and value taken
+    at.button(key=f"{spec.key}:step").click().run()
+    assert run_of(wait_for_run(at, spec.key), spec.key).spec == spec

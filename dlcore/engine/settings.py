@@ -50,7 +50,7 @@ class Setting:
         """The value a link's text ("?lr=0.5") gives this setting; ValueError when it is none of its values."""
         if self.widget in ("select", "select_slider"):
             for option in self.options:
-                if str(option) == text:
+                if text in (str(option), self.text(option)):  # "0.0" or "0" as text() writes it
                     return option
             raise ValueError(text)
         if self.widget == "checkbox":

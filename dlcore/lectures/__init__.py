@@ -8,13 +8,14 @@ derived from these declarations; a package without `lecture.py` is a family that
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
 from pathlib import Path
 
 from dlcore.engine.runs import Run
-from dlcore.engine.settings import DEFAULT_SEED
+from dlcore.engine.settings import DEFAULT_SEED, Setting
 from dlcore.engine.spec import RunSpec
 
 APP_ROOT = Path(__file__).resolve().parents[2]
@@ -70,6 +71,7 @@ class Lecture:
     preview: Preview = Preview()
     path_step: int | None = None  # its step on a student's path through the course (text key app.path.<key>)
     demos: tuple[Demo, ...] = ()
+    variant: Setting | None = None  # the setting that chooses a variant (a lecture with variants: its model, ...)
     key: str = field(default="", compare=False)  # its package's name, set by the registry
 
     @property
@@ -126,6 +128,36 @@ def default_specs(seed: int = DEFAULT_SEED, device: str = "cpu") -> list[RunSpec
         for variant, settings in (declared if isinstance(declared, dict) else {None: declared}).items():
             specs.append(RunSpec(found.key, variant, settings.defaults().for_run(), seed, device))
     return specs
+
+
+def _settings_of(lecture_key: str, variant: str | None):
+    declared = import_module(f"{__name__}.{lecture_key}.lecture").SETTINGS
+    if isinstance(declared, dict):
+        if variant not in declared:
+            raise ValueError(f"{lecture_key} has no variant {variant!r}")
+        return declared[variant]
+    return declared
+
+
+def spec_query(spec: RunSpec) -> dict[str, str]:
+    """The spec as a link's query ("?model=d2l_mlp&lr=0.1&seed=7&device=cpu"): what the page's widgets and sidebar
+    take from a link, each value written as its setting writes it."""
+    settings = _settings_of(spec.lecture, spec.variant)
+    variant = {lecture(spec.lecture).variant.name: spec.variant} if spec.variant is not None else {}
+    return {**variant, **{name: settings[name].text(value) for name, value in spec.values.items()},
+            "seed": str(spec.seed), "device": spec.device}
+
+
+def spec_from_query(lecture_key: str, query: Mapping[str, str]) -> RunSpec:
+    """The spec a link's query makes (spec_query read back): its variant (the setting's default when the link has
+    none), then each of the variant's settings from the link or its default; ValueError for a value none of a
+    setting's."""
+    chooser = lecture(lecture_key).variant
+    variant = None if chooser is None else query.get(chooser.name, chooser.default)
+    settings = _settings_of(lecture_key, variant)
+    values = {setting.name: setting.parse(query[setting.name]) if setting.name in query else setting.default
+              for setting in settings if not setting.view}
+    return RunSpec(lecture_key, variant, values, int(query.get("seed", DEFAULT_SEED)), query.get("device", "cpu"))
 
 
 def build(spec: RunSpec) -> Run | None:

@@ -1,14 +1,18 @@
 """Lecture 11: InceptionA and ResNet built correctly and raced against the basic CNN."""
 from dlcore.datasets.images import local_images
 from dlcore.engine.runs import Run
-from dlcore.engine.settings import Settings
+from dlcore.engine.settings import Setting, Settings
 from dlcore.engine.spec import RunSpec
 from dlcore.lectures import Lecture, Preview
 from dlcore.lectures.advanced_cnns.model import COMPARED, MODELS, RACE_SETTINGS, comparison_run
 from dlcore.lectures.classifiers.training import IMAGE_SETTINGS, classifier_build
 
+MODEL = Setting("model", "inception", "advanced_cnns.model", widget="select", options=tuple(MODELS),
+                format="advanced_cnns.model")
+"""Which model the page trains alone: its variant (the race is the variant RACE)."""
+
 LECTURE = Lecture(
-    "11", "🏗️", "cnn", order=140,
+    "11", "🏗️", "cnn", order=140, variant=MODEL,
     preview=Preview("", ("advanced_cnns.fig.loss_title",), train=1))
 
 RACE = "compare"

@@ -1,13 +1,18 @@
 """Generalisation (d2l, seed 003): a polynomial's degree, weight decay and dropout."""
 from dlcore.datasets.images import local_images
 from dlcore.engine.runs import Run
+from dlcore.engine.settings import Setting
 from dlcore.engine.spec import RunSpec
 from dlcore.lectures import Demo, Lecture, Preview
 from dlcore.lectures.generalisation.model import (DROPOUT, POLYNOMIAL, WEIGHT_DECAY, dropout_run, polynomial_run,
                                                   weight_decay_run)
 
+EXPERIMENT = Setting("experiment", "polynomial", "generalisation.experiment", widget="select",
+                     options=("polynomial", "weight_decay", "dropout"), format="generalisation.experiment")
+"""Which experiment the page runs: its variant."""
+
 LECTURE = Lecture(
-    "9", "🎯", "pytorch", order=100,
+    "9", "🎯", "pytorch", order=100, variant=EXPERIMENT,
     preview=Preview("degree=15&train_points=20&powers=standardised", ("generalisation.fit_title",)),
     demos=(
         Demo("overfit", {"degree": "15", "train_points": "20", "powers": "standardised"}),

@@ -8,15 +8,16 @@ from dlcore.engine.training import ParameterTrace, Trainer, full_batch, make_opt
 from dlcore.lectures import Demo, Lecture, Preview
 from dlcore.lectures.regression.model import D2L_TRUE_B, D2L_TRUE_W, LinearModel, course_points, synthetic_data
 
+DATASET = Setting("dataset", "course", "linear_regression.dataset", widget="select", options=("course", "d2l"),
+                  format="linear_regression.dataset")
+
 LECTURE = Lecture(
-    "5", "📏", "pytorch", order=30, path_step=3,
+    "5", "📏", "pytorch", order=30, path_step=3, variant=DATASET,
     preview=Preview("present=1", ("linear_regression.fit_title",)),
     demos=(
         Demo("lbfgs", {"optimizer": "LBFGS", "lr": "1", "epochs": "10"}),
     ))
 
-DATASET = Setting("dataset", "course", "linear_regression.dataset", widget="select", options=("course", "d2l"),
-                  format="linear_regression.dataset")
 COURSE = Settings(learning_rate(0.01), epochs(100, high=2000), optimizer("SGD"),
                   Setting("batch_size", 10, "linear_regression.batch_size", widget="select_slider",
                           options=(1, 2, 5, 10, 20, 50, 100)))

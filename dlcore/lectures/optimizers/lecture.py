@@ -6,15 +6,16 @@ from dlcore.engine.spec import RunSpec
 from dlcore.lectures import Demo, Lecture, Preview
 from dlcore.lectures.optimizers.model import OPTIMIZERS, SURFACES, walk_run
 
+SURFACE = Setting("surface", "bowl", "optimizers.surface", widget="select", options=tuple(SURFACES),
+                  format="optimizers.surface")
+
 LECTURE = Lecture(
-    "5", "⛰️", "pytorch", order=35,
+    "5", "⛰️", "pytorch", order=35, variant=SURFACE,
     preview=Preview("surface=rosenbrock&present=1", ("optimizers.surface_title",)),
     demos=(
         Demo("adam_valley", {"surface": "rosenbrock"}),
     ))
 
-SURFACE = Setting("surface", "bowl", "optimizers.surface", widget="select", options=tuple(SURFACES),
-                  format="optimizers.surface")
 DEFAULTS = {
     "bowl": {"start": (-4.5, 2.0), "steps": 100,
              "rates": {"sgd": 0.4, "momentum": 0.05, "nesterov": 0.05, "adagrad": 0.5, "rmsprop": 0.05, "adam": 0.2}},
