@@ -10,7 +10,9 @@ and then measures, while they train or wait for a free core:
 and, in one session with the data cached and no other run: seconds from Train to the first chart,
 and from Pause and Stop to the page showing it (targets 1 s and 0.5 s).
 
-    DL_CLASSROOM_DATA=../shared/data python bench/sessions.py [--sessions 6] [--hold 20]
+    DL_CLASSROOM_DATA=../shared/data python bench/sessions.py [--sessions 6] [--hold 20] [--quick]
+
+--quick (CI: the benchmark still runs) opens one training session for 3 s.
 """
 import argparse
 import os
@@ -103,8 +105,9 @@ def progress(tab) -> str:
         return "(no progress line yet)"
 
 
-def single_session_timings(browser, url: str) -> dict:
-    """Train → first chart, Pause → shown, Stop → shown, on the CNN page with the data already cached."""
+def single_session_timings(browser, url: str, pause: float = 2) -> dict:
+    """Train → first chart, Pause → shown (`pause` s into the run), Stop → shown, on the CNN page with the data
+    already cached."""
     tab = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     tab.goto(f"{url}/cnn_basics")
     settled(tab)
@@ -114,14 +117,14 @@ def single_session_timings(browser, url: str) -> dict:
     tab.locator('[data-testid="stPlotlyChart"]').first.wait_for()
     timings["Train → first chart"] = time.perf_counter() - started
     tab.get_by_text(PROGRESS).first.wait_for()
-    time.sleep(2)
+    time.sleep(pause)
     started = time.perf_counter()
     tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Pause").click()
     tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Resume").wait_for()
     timings["Pause → shown paused"] = time.perf_counter() - started
     tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Resume").click()
     tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Pause").wait_for()
-    time.sleep(1)
+    time.sleep(pause / 2)
     started = time.perf_counter()
     tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Stop").click()
     tab.get_by_text(re.compile("Stopped at epoch")).wait_for()
@@ -134,14 +137,17 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sessions", type=int, default=6)
     parser.add_argument("--hold", type=float, default=20, help="seconds the sessions train before the measurements")
+    parser.add_argument("--quick", action="store_true", help="one session for 3 s (seconds: for CI)")
     args = parser.parse_args()
+    if args.quick:
+        args.sessions, args.hold = 1, 3
     process, url = start_server()
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             first_open = timed_open(browser.new_context(), f"{url}/cnn_basics")  # loads MNIST into the cache
             print(f"first CNN page (reads MNIST once): {first_open:.1f} s")
-            for name, seconds in single_session_timings(browser, url).items():
+            for name, seconds in single_session_timings(browser, url, 0.5 if args.quick else 2).items():
                 print(f"{name:22}: {seconds:.2f} s")
             tabs = []
             for _ in range(args.sessions):
