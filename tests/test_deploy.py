@@ -1,0 +1,55 @@
+"""deploy/: compose.yaml runs the commands of serve_class.py, and both give HAProxy the configuration of one template."""
+import importlib.util
+import subprocess
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+spec = importlib.util.spec_from_file_location("serve_class", ROOT / "deploy" / "serve_class.py")
+serve_class = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(serve_class)
+
+
+def compose() -> dict:
+    return yaml.safe_load((ROOT / "deploy" / "compose.yaml").read_text())
+
+
+def test_compose_has_a_ray_head_app_servers_and_the_proxy():
+    services = compose()["services"]
+    apps = sorted(name for name in services if name.startswith("app"))
+    assert set(services) == {"base", "ray-head", "haproxy", *apps} and apps == ["app1", "app2"]
+    assert services["base"] == {"build": "..", "image": "dl-classroom", "scale": 0}  # the project's Dockerfile
+    for name in apps:
+        app = services[name]
+        assert app["command"][0] == ".venv/bin/python"
+        assert app["command"][1:] == serve_class.app_command(8501, "0.0.0.0")[1:]
+        assert app["environment"]["DL_CLASSROOM_RAY"] == "ray://ray-head:10001"
+        assert app["environment"]["RAY_AUTH_MODE"] == "token"
+        assert app["build"]["additional_contexts"] == {"dl-classroom": "service:base"}
+    head = services["ray-head"]["command"]
+    script_head = serve_class.ray_command(6379, 10001, 4, Path("/tmp/ray"))
+    assert head[0] == ".venv/bin/ray"
+    assert [flag for flag in head[1:] if "num-cpus" not in flag] == \
+        [flag for flag in script_head[1:] if "num-cpus" not in flag and "temp-dir" not in flag]
+    assert services["haproxy"]["ports"] == ["${CLASS_ADDRESS:-127.0.0.1}:8501:8501"]
+
+
+def test_compose_haproxy_config_is_the_template_for_its_app_servers():
+    assert "./haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro" in compose()["services"]["haproxy"]["volumes"]
+    written = (ROOT / "deploy" / "haproxy.cfg").read_text()
+    assert written == serve_class.haproxy_config(["app1:8501", "app2:8501"], "*", 8501), \
+        "deploy/haproxy.cfg is out of date: write it again (the command is in deploy/serve_class.py)"
+
+
+def test_the_template_is_a_valid_sticky_haproxy_config(tmp_path):
+    config = serve_class.haproxy_config(["127.0.0.1:8601", "127.0.0.1:8602"], "127.0.0.1", 8600)
+    for line in ("cookie SERVERID insert indirect nocache", "option httpchk GET /_stcore/health",
+                 "server s1 127.0.0.1:8601 cookie s1 check", "server s2 127.0.0.1:8602 cookie s2 check",
+                 "bind 127.0.0.1:8600"):
+        assert line in config
+    assert "timeout tunnel" in config
+    (tmp_path / "haproxy.cfg").write_text(config)
+    checked = subprocess.run([serve_class.HAPROXY, "-c", "-f", str(tmp_path / "haproxy.cfg")], capture_output=True, text=True,
+                             timeout=30)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
