@@ -15,7 +15,7 @@ FIGURES = {
     "playground_drawing.py": [r"a redraw      : \d+\.\d ms", r"live/bare     : median \d+\.\d\d"],
     "sessions.py": [r"Train → first chart\s*: \d+\.\d\d s", r"session 1: (Epoch|waiting)",
                     r"newcomer opens the home page : \d+\.\d s", r"answers a click .*: median \d+\.\d s",
-                    r"server memory: \d+ MB"],
+                    r"server memory: \d+ MB", r"no session training: \d+\.\d s"],
     "transfer_speed.py": [r"after: an epoch of the last layer on the features \d+\.\d ms"],
 }
 """What each benchmark prints in quick mode (a new benchmark joins this list)."""
