@@ -100,8 +100,8 @@ class Processes:
                 raise SystemExit(f"{name} did not answer within {seconds:.0f} s: see {self.run_dir / name}.log")
             time.sleep(0.3)
 
-    def watch(self, essential: set[str]) -> None:
-        """Return when an essential process ends, or every app server has; say when one ends."""
+    def watch(self, essential: set[str]) -> str:
+        """Return the name of an essential process that ended, or of the last app server to end; say when one ends."""
         running = dict(self.started)
         while True:
             for name, process in list(running.items()):
@@ -109,7 +109,7 @@ class Processes:
                     print(f"{name} ended (exit code {process.returncode})", flush=True)
                     del running[name]
                     if name in essential or not set(running) - essential:
-                        return
+                        return name
             time.sleep(0.5)
 
     def stop(self) -> None:
@@ -158,11 +158,12 @@ def serve(args) -> None:
         processes.wait_until("haproxy", lambda: healthy(url), 60)
         (run_dir / "class.json").write_text(json.dumps({
             "url": url, "pid": os.getpid(), "ray": ray_address,
+            "processes": {name: process.pid for name, process in processes.started.items()},
             "servers": {name: {"url": f"http://127.0.0.1:{port}", "pid": process.pid}
                         for (name, process), port in zip(servers.items(), ports)}}, indent=2))
         print(f"The class is served at {url} ({args.servers} app servers{', Ray at ' + ray_address if args.ray else ''};"
               f" logs in {run_dir}). Ctrl-C stops it.", flush=True)
-        processes.watch(essential)
+        raise SystemExit(f"{processes.watch(essential)} ended: the class is stopped")
     except KeyboardInterrupt:
         pass
     finally:

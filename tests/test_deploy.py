@@ -1,6 +1,11 @@
 """deploy/: compose.yaml runs the commands of serve_class.py, and both give HAProxy the configuration of one template."""
 import importlib.util
+import json
+import os
+import signal
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import yaml
@@ -53,3 +58,23 @@ def test_the_template_is_a_valid_sticky_haproxy_config(tmp_path):
     checked = subprocess.run([serve_class.HAPROXY, "-c", "-f", str(tmp_path / "haproxy.cfg")], capture_output=True, text=True,
                              timeout=30)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_the_script_stops_everything_when_the_proxy_ends(tmp_path):
+    """One app server behind HAProxy; HAProxy killed: the script stops the app server and exits with an error."""
+    script = subprocess.Popen([sys.executable, "deploy/serve_class.py", "--servers", "1", "--port",
+                               str(serve_class.free_ports(1)[0]), "--run-dir", str(tmp_path)], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not (tmp_path / "class.json").exists() and script.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.3)
+        processes = json.loads((tmp_path / "class.json").read_text())["processes"]
+        assert set(processes) == {"app-s1", "haproxy"}
+        os.kill(processes["haproxy"], signal.SIGKILL)
+        output, _ = script.communicate(timeout=60)
+    finally:
+        if script.poll() is None:
+            os.killpg(script.pid, signal.SIGKILL)
+    assert script.returncode != 0 and "haproxy ended: the class is stopped" in output, output
+    assert not Path(f"/proc/{processes['app-s1']}").exists(), "the app server was left running"

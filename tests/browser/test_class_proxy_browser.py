@@ -52,10 +52,7 @@ def a_class(tmp_path):
             raise
         finally:
             log.close()
-    started = [server["pid"] for server in served["servers"].values()]
-    started += [int(line.split()[1]) for line in subprocess.run(["ps", "-eo", "pid,args"], capture_output=True,
-                text=True).stdout.splitlines() if str(tmp_path / "haproxy.cfg") in line]
-    assert not [pid for pid in started if alive(pid)], "serve_class.py left processes running"
+    assert not [name for name, pid in served["processes"].items() if alive(pid)], "serve_class.py left some running"
 
 
 def sticky_server(context) -> str:
