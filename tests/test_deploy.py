@@ -2,12 +2,15 @@
 import importlib.util
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,3 +81,45 @@ def test_the_script_stops_everything_when_the_proxy_ends(tmp_path):
             os.killpg(script.pid, signal.SIGKILL)
     assert script.returncode != 0 and "haproxy ended: the class is stopped" in output, output
     assert not Path(f"/proc/{processes['app-s1']}").exists(), "the app server was left running"
+
+
+def test_with_ray_the_app_servers_get_the_heads_address_and_it_runs_tasks(tmp_path):
+    """--ray: a Ray head with token authentication; each app server has DL_CLASSROOM_RAY, and a driver given the
+    same environment runs a task on the head."""
+    pytest.importorskip("ray")
+    run_dir = Path(tempfile.mkdtemp(prefix="dl-class-"))  # short: Ray's socket paths must fit in 107 characters
+    script = subprocess.Popen([sys.executable, "deploy/serve_class.py", "--servers", "1", "--ray", "--ray-cpus", "1",
+                               "--port", str(serve_class.free_ports(1)[0]), "--run-dir", str(run_dir)], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 180
+        while not (run_dir / "class.json").exists() and script.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.3)
+        served = json.loads((run_dir / "class.json").read_text())
+        app = Path(f"/proc/{served['processes']['app-s1']}/environ").read_bytes().split(b"\0")
+        assert f"DL_CLASSROOM_RAY={served['ray']}".encode() in app and b"RAY_AUTH_MODE=token" in app
+        driver = subprocess.run(
+            [sys.executable, "-c", "import os, ray; ray.init(address=os.environ['DL_CLASSROOM_RAY']); "
+             "print(ray.get(ray.remote(lambda: 6 * 7).remote()))"],
+            capture_output=True, text=True, timeout=120,
+            env={**os.environ, "DL_CLASSROOM_RAY": served["ray"], "RAY_AUTH_MODE": "token"})
+        assert driver.stdout.strip().endswith("42"), driver.stdout + driver.stderr
+    finally:
+        script.send_signal(signal.SIGTERM)
+        try:
+            script.wait(60)
+        finally:
+            if script.poll() is None:
+                os.killpg(script.pid, signal.SIGKILL)
+            left = [cmdline.parent.name for cmdline in Path("/proc").glob("[0-9]*/cmdline")
+                    if str(run_dir).encode() in read_or_empty(cmdline)]  # Ray's own processes, in its temp dir
+            shutil.rmtree(run_dir, ignore_errors=True)
+    assert not [name for name, pid in served["processes"].items() if Path(f"/proc/{pid}").exists()]
+    assert not left, f"Ray's processes {left} outlived the class"
+
+
+def read_or_empty(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:  # the process ended meanwhile
+        return b""
