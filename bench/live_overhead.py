@@ -11,7 +11,9 @@ Prints the best and median seconds of each way and the median ratio of back-to-b
 (target: at most 1.05).  With --apptest the page runs in Streamlit's AppTest instead, rerun
 whole every 0.25 s (a pessimistic stand-in for the fragment), and the share spent drawing.
 
-    python bench/live_overhead.py [--epochs 10000] [--repeats 5] [--apptest]
+    python bench/live_overhead.py [--epochs 10000] [--repeats 5] [--apptest] [--quick]
+
+--quick (CI: the benchmark still runs) trains 300 epochs once each way.
 """
 import argparse
 import statistics
@@ -90,13 +92,13 @@ def in_browser(epochs: int) -> tuple[float, int, float]:
     """(training seconds, epochs done, nan) of the lecture-6 page in Chromium against a real server."""
     from sessions import settled, train_in_browser
 
-    def all_epochs_at_full_speed(tab):
-        for label, key in (("Epochs", "End"), ("Speed", "Home")):  # 10,000 epochs, as fast as possible
-            tab.get_by_test_id("stSlider").filter(has_text=label).get_by_role("slider").focus()
-            tab.keyboard.press(key)
-            settled(tab)
+    def at_full_speed(tab):
+        label = tab.get_by_test_id("stWidgetLabel").get_by_text("Speed", exact=True)  # the live run's own slider
+        tab.get_by_test_id("stSlider").filter(has=label).get_by_role("slider").focus()
+        tab.keyboard.press("Home")  # as fast as possible
+        settled(tab)
 
-    done, seconds = train_in_browser("logistic_regression", all_epochs_at_full_speed)
+    done, seconds = train_in_browser(f"logistic_regression?epochs={epochs}", at_full_speed)
     assert done == epochs, f"set {epochs} epochs, the page ran {done}"
     return seconds, done, float("nan")
 
@@ -106,7 +108,10 @@ def main():
     parser.add_argument("--epochs", type=int, default=10000)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--apptest", action="store_true", help="the page in AppTest instead of a browser")
+    parser.add_argument("--quick", action="store_true", help="300 epochs, once each way (seconds: for CI)")
     args = parser.parse_args()
+    if args.quick:
+        args.epochs, args.repeats = 300, 1
     live = live_in_apptest if args.apptest else in_browser
     bare_times, live_times, drawing_shares = [], [], []
     for _ in range(args.repeats):

@@ -5,7 +5,9 @@ open it, train the course's MLP on MNIST, switch the data set to Fashion-MNIST a
 train again, so both sets end up cached as tensors.  Prints the peak resident set
 size (resource.getrusage) and the size of the cached tensors.
 
-    DL_CLASSROOM_DATA=/path/to/data python bench/memory.py [--train-size 2000] [--epochs 1]
+    DL_CLASSROOM_DATA=/path/to/data python bench/memory.py [--train-size 2000] [--epochs 1] [--quick]
+
+--quick (CI: the benchmark still runs) trains on MNIST only.
 """
 import argparse
 import resource
@@ -29,7 +31,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--train-size", type=int, default=2000, choices=[0, 2000, 10000], help="0: all 60,000")
     parser.add_argument("--epochs", type=int, default=1)
+    parser.add_argument("--quick", action="store_true", help="MNIST only (seconds: for CI)")
     args = parser.parse_args()
+    data_sets = ("mnist",) if args.quick else ("mnist", "fashion_mnist")
 
     from streamlit.testing.v1 import AppTest
 
@@ -38,7 +42,7 @@ def main():
     at.switch_page("pages/softmax.py").run()
     at.selectbox(key="softmax:course:train_size").set_value(args.train_size).run()
     at.slider(key="softmax:course:epochs").set_value(args.epochs).run()
-    for data_set in ("mnist", "fashion_mnist"):
+    for data_set in data_sets:
         at.selectbox(key="softmax:course:dataset").set_value(data_set).run()
         at.button(key="softmax:course:train").click().run()
         assert not at.exception, at.exception

@@ -7,7 +7,9 @@ layer's units, the loss and accuracy charts, each redraw as Streamlit sends it (
   - live/bare: the same training in the real page in Chromium ("Finished N epochs in X s") against a bare
     Trainer in this process.
 
-    python bench/playground_drawing.py [--epochs 300] [--repeats 3] [--no-browser]
+    python bench/playground_drawing.py [--epochs 300] [--repeats 3] [--no-browser] [--quick]
+
+--quick (CI: the benchmark still runs) trains 30 epochs, once each way.
 """
 import argparse
 import statistics
@@ -81,9 +83,12 @@ def main():
     parser.add_argument("--epochs", type=int, default=300)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--no-browser", action="store_true", help="only the cost of a redraw")
+    parser.add_argument("--quick", action="store_true", help="30 epochs, once each way (seconds: for CI)")
     args = parser.parse_args()
+    if args.quick:
+        args.epochs, args.repeats = 30, 1
     set_training_threads()  # as the app does
-    cost = redraw_ms(args.epochs)
+    cost = redraw_ms(args.epochs, 5 if args.quick else 20)
     period = min(SLOWEST_REDRAW_SECONDS, max(REDRAW_SECONDS, cost / 1000 / DRAWING_SHARE))  # as the page paces it
     rate = 1 / period
     print(f"a redraw      : {cost:.1f} ms (regions 100 x 100, units, two line charts, as JSON); "
