@@ -51,6 +51,9 @@ def _name_os_thread(name: str) -> None:
 class Slots:
     """A server-wide limit on runs training at once; the others wait in line, first come first served."""
 
+    waiting_text = "train.waiting"
+    """What a page says of a run in this line (the text key; {place} its place)."""
+
     def __init__(self, limit: int):
         self.limit = limit
         self._changed = threading.Condition()
@@ -190,6 +193,7 @@ class Run:
     extras: dict = field(default_factory=dict)
     device: str = "cpu"
     spec: RunSpec | None = None  # recorded by dlcore.lectures.build (None: a run made by hand, in a test)
+    changing: tuple[str, ...] = ()  # the extras training changes (a run trained elsewhere sends them as it goes)
     alive: Callable[[], bool] = lambda: True
     slots: Slots = field(default=SLOTS, repr=False)
 

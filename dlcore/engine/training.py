@@ -41,7 +41,8 @@ class Outcome:
 
     kind is one of: "finished", "stopped" (the user asked), "nonfinite" (the loss
     became NaN or infinite), "diverged" (the loss grew past `Trainer.divergence_factor`
-    times its first value), "failed" (an exception; `message` says which).
+    times its first value), "failed" (an exception; `message` says which), "lost" (the
+    worker training it elsewhere died: dlcore.engine.ray_runs).
     `epoch` is the 1-based epoch it happened in.
     """
 
@@ -52,7 +53,7 @@ class Outcome:
 
     @property
     def failed(self) -> bool:
-        return self.kind in ("nonfinite", "diverged", "failed")
+        return self.kind in ("nonfinite", "diverged", "failed", "lost")
 
 
 @dataclass
