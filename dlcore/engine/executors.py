@@ -37,9 +37,8 @@ def _reachable(address: str) -> None:
 
 
 @cache
-def _connected(server: str):
+def _connected(address: str, server: str):
     """(the Ray executor, None) or (None, what went wrong); at most one attempt per process."""
-    address = ray_address()
     try:
         if address not in ("local", "auto"):
             _reachable(address)
@@ -52,12 +51,12 @@ def _connected(server: str):
 def ray_executor(server: str = "server"):
     """The Ray executor when DL_CLASSROOM_RAY is set and Ray could be started or joined, else None (threads).
     server names this app server: its actors are named after it, and its orphans cleaned when it starts."""
-    return _connected(server)[0] if ray_address() else None
+    return _connected(ray_address(), server)[0] if ray_address() else None
 
 
 def problem(server: str = "server") -> str | None:
     """Why the configured Ray could not be used (None when it is used, or when none is configured)."""
-    return _connected(server)[1] if ray_address() else None
+    return _connected(ray_address(), server)[1] if ray_address() else None
 
 
 def offered_devices(server: str = "server") -> dict[str, str]:
