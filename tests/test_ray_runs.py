@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 import time
+from dataclasses import replace
 
 import pytest
 import ray
@@ -301,3 +302,20 @@ def test_an_image_page_trains_on_ray(app, cluster, monkeypatch):
     assert type(run).__name__ == "RayRun" and run.state == "finished" and len(run.trainer.history.batch_loss) == 32
     assert "Test accuracy on all 10,000 test images" in texts(at)
     assert at.success[0].value.startswith("Finished 1 epochs")
+
+
+def test_extras_that_training_changes_come_with_each_poll_and_too_big_ones_keep_the_run_here(cluster):
+    spec = next(spec for spec in lectures.default_specs() if spec.key == "linear_regression:course")
+    run = cluster.run(replace(spec, values={**spec.values, "epochs": 20}), lectures.build)
+    assert run.changing == ("trace",)
+    run.start()
+    assert run.join(60) and run.state == "finished"
+    trace = run.extras["trace"].values
+    assert trace and all(len(values) == len(run.trainer.history.batch_loss) for values in trace.values())
+
+    def too_big(spec):
+        built = regression(spec)
+        built.changing = None
+        return built
+
+    assert type(cluster.run(RunSpec("regression", None, {"epochs": 3}), too_big)) is Run

@@ -340,10 +340,13 @@ class RayExecutor:
         gpus = ray.cluster_resources().get("GPU", 0)
         return {"cpu": "CPU", **({"cuda:0": f"GPU (Ray: {gpus:g})"} if gpus else {})}
 
-    def run(self, spec: RunSpec, build: Callable[[RunSpec], Run]) -> RayRun:
+    def run(self, spec: RunSpec, build: Callable[[RunSpec], Run]) -> Run:
         """The run of a spec, trained by an actor that `build` makes in a worker; built here too, for drawing (on
-        the CPU when this machine lacks the spec's device)."""
+        the CPU when this machine lacks the spec's device).  A run whose changing extras cannot be sent stays here."""
         here = build(spec if spec.device in available_devices() else spec.on("cpu"))
+        if here.changing is None:
+            here.spec = spec
+            return here
         return RayRun(here.trainer, here.model, here.extras, spec.device, spec, slots=self.line, changing=here.changing,
                       executor=self, build=build)
 

@@ -193,7 +193,9 @@ class Run:
     extras: dict = field(default_factory=dict)
     device: str = "cpu"
     spec: RunSpec | None = None  # recorded by dlcore.lectures.build (None: a run made by hand, in a test)
-    changing: tuple[str, ...] = ()  # the extras training changes (a run trained elsewhere sends them as it goes)
+    changing: tuple[str, ...] | None = ()
+    """The extras training changes: a run trained elsewhere (dlcore.engine.ray_runs) sends them as it goes; None
+    when they are too big to send (the run trains where it is built, in a thread)."""
     alive: Callable[[], bool] = lambda: True
     slots: Slots = field(default=SLOTS, repr=False)
 

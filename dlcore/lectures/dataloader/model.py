@@ -98,4 +98,4 @@ class Comparison:
 
 def comparison_run(dataset: Dataset, values, device, seed: int = 0) -> Run:
     comparison = Comparison(dataset, values["batch_size"], values["shuffle"], values["lr"], device, seed)
-    return Run(comparison.trainer(values["epochs"]), extras={"comparison": comparison}, device=str(device))
+    return Run(comparison.trainer(values["epochs"]), extras={"comparison": comparison}, changing=("comparison",), device=str(device))

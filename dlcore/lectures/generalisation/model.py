@@ -284,4 +284,4 @@ def dropout_run(data: ImageData, values, device, seed: int = 0) -> Run:
 
     trainer = Trainer(step, training_batches(data, 256, seed=seed), values["epochs"], evaluate=evaluate,
                       optimizer=optimizer)
-    return Run(trainer, model=models["dropout"], extras={"plain": models["plain"]}, device=str(device))
+    return Run(trainer, model=models["dropout"], extras={"plain": models["plain"]}, changing=("plain",), device=str(device))

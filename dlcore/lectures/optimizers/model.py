@@ -136,4 +136,4 @@ class Walk:
 
 def walk_run(surface: str, rates: dict[str, float], start: tuple[float, float], steps: int) -> Run:
     walk = Walk(SURFACES[surface], rates, start)
-    return Run(walk.trainer(steps), model=walk.walkers, extras={"walk": walk})
+    return Run(walk.trainer(steps), model=walk.walkers, extras={"walk": walk}, changing=("walk",))
