@@ -290,6 +290,8 @@ def test_lecture_6_trains_on_ray_in_its_page(app, cluster, monkeypatch):
     here.trainer.fit()
     assert run.trainer.history.batch_loss == here.trainer.history.batch_loss  # the same run, trained elsewhere
     assert "Decision boundary" in texts(at)
+    at.button(key="logistic_regression:train").click().run()  # a new run: the last one's worker is given back
+    assert run_of(at, "logistic_regression") is not run and run.actor is None
 
 
 def test_an_image_page_trains_on_ray(app, cluster, monkeypatch):

@@ -18,6 +18,7 @@ import threading
 import time
 import weakref
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 import ray
@@ -27,6 +28,7 @@ from ray.exceptions import GetTimeoutError, RayActorError
 from dlcore.engine.devices import available_devices, usable_cores
 from dlcore.engine.runs import ALIVE_CHECK_SECONDS, Run, model_state, state_bytes
 from dlcore.engine.spec import RunSpec
+from dlcore.engine.tensorboard import TensorBoardLogger, logger_of
 from dlcore.engine.training import Callback, Outcome
 
 NAMESPACE = "dl-classroom"
@@ -53,13 +55,16 @@ class _Hold(Callback):
 class RunWorker:
     """The actor: a run built from its spec in a Ray worker, trained by `fit` while the page polls `changes`."""
 
-    def __init__(self, build: Callable[[RunSpec], Run], spec: RunSpec):
+    def __init__(self, build: Callable[[RunSpec], Run], spec: RunSpec, log_folder: Path | None):
+        """log_folder: where the run is written for TensorBoard, when the page logs it (the worker writes it)."""
         self.error = None
         self.hold = _Hold()
         try:
             self.run = build(spec)
             self.run.spec = spec
             self.run.trainer.callbacks.append(self.hold)
+            if log_folder is not None:
+                self.run.trainer.callbacks.append(TensorBoardLogger(log_folder, self.run.model))
         except Exception as error:  # the worker could not build the run (its data, its device): the run fails
             self.error = f"{type(error).__name__}: {error}"
 
@@ -218,7 +223,7 @@ class RayRun(Run):
             self.actor.load.remote(self.epochs_done, model_state(self.model))
 
     def release(self) -> None:
-        """End the actor (the run's worker is no longer needed; what was pulled stays)."""
+        """End the actor: its worker is free for others (what was pulled stays)."""
         if self.actor is not None:
             ray.kill(self.actor)
         self.actor = self._ready = self._fit = None
@@ -298,6 +303,11 @@ class RayRun(Run):
         self.actor = self._ready = self._fit = None
 
 
+def _log_folder(run: Run) -> Path | None:
+    logger = logger_of(run.trainer)
+    return None if logger is None else logger.folder
+
+
 class RayExecutor:
     """Runs on Ray: connected once per server process; makes the actors of its runs and ends them with their
     sessions."""
@@ -354,7 +364,7 @@ class RayExecutor:
         gpu = torch.device(run.device).type == "cuda"
         return self._remote.options(name=f"{self.prefix}{next(self._names)}", namespace=NAMESPACE,
                                     max_concurrency=CONCURRENCY, num_cpus=0 if gpu else 1,
-                                    num_gpus=1 if gpu else 0).remote(run.build, run.spec)
+                                    num_gpus=1 if gpu else 0).remote(run.build, run.spec, _log_folder(run))
 
     def watch(self, run: RayRun) -> None:
         """End the run's actor within seconds of its session ending (Run.alive), checked by one thread."""

@@ -260,6 +260,10 @@ class Run:
         self.trainer.extend(epochs)
         return self.start(until)
 
+    def release(self) -> None:
+        """The run will not train again (a new run replaced it): free what trains it elsewhere (nothing here, where
+        a thread ends with its training)."""
+
     def join(self, timeout: float | None = None) -> bool:
         """Wait for the worker to end; True when it has (or there was none)."""
         if self.thread is not None:

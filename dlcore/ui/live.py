@@ -91,6 +91,7 @@ def _act(page: Page, keys: PageState, action: str, values: Values, build: Build,
         if run is not None:
             run.stop()
             run.join(ACT_SECONDS)
+            run.release()
         del keys.run
         keys.earlier = []
     elif action == "race":
@@ -119,6 +120,7 @@ def _start_fresh(page: Page, keys: PageState, values: Values, build: Build, unti
     if old is not None:
         old.stop()
         old.join(ACT_SECONDS * 5)
+        old.release()
     number = keys.count + 1
     keys.count = number
     keys.earlier = remember(keys.earlier, old, number - 1)
