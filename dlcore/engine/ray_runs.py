@@ -23,7 +23,7 @@ from typing import Callable
 
 import ray
 import torch
-from ray.exceptions import GetTimeoutError, RayActorError
+from ray.exceptions import GetTimeoutError, RayActorError, RayTaskError
 
 from dlcore.engine.devices import available_devices, usable_cores
 from dlcore.engine.runs import ALIVE_CHECK_SECONDS, Run, model_state, state_bytes
@@ -187,7 +187,7 @@ class RayRun(Run):
             self._ready = self.actor.ready.remote()
         self.slots.join(self)
         self._ticket = next(self._tickets)
-        lr, self.trainer._next_lr = self.trainer._next_lr, None
+        lr = self.trainer.hand_over_lr()
         self._fit = self.actor.fit.remote(self._ticket, until, more, lr, self.trainer.pace)
         self.executor.watch(self)
         return True
@@ -241,10 +241,13 @@ class RayRun(Run):
     def _ended(self) -> None:
         """The actor's fit returned (or its worker was lost): the last changes, then the run is no longer busy."""
         try:
-            ray.get(self._fit)
+            ray.get([self._fit, self._ready])  # a threaded actor may answer the fit before the ready
             self.pull(force=True)
         except RayActorError:
             self._lost()
+        except RayTaskError as error:  # the actor's fit itself raised (the trainer's own failures end it as failed)
+            trainer = self.trainer
+            trainer.outcome = Outcome("failed", trainer.epoch, trainer.last_loss, str(error.cause))
         self._fit = None
         if self.trainer.outcome is not None and self.trainer.outcome.kind not in ("finished", "stopped"):
             self.release()  # it cannot train more: its worker is free for others
@@ -257,7 +260,7 @@ class RayRun(Run):
             return
         self._polled = time.monotonic()
         history = self.trainer.history
-        lr, self.trainer._next_lr = self.trainer._next_lr, None
+        lr = self.trainer.hand_over_lr()
         try:
             changes = ray.get(self.actor.changes.remote(len(history.batch_loss), len(history.epochs),
                                                         len(history.lr_changes), list(self.snapshots.states), lr,

@@ -193,6 +193,12 @@ class Trainer:
         """Use this learning rate from the next batch on (the history records where it changed)."""
         self._next_lr = lr
 
+    def hand_over_lr(self) -> float | None:
+        """The learning rate set for the next batch, taken away to be applied elsewhere (a run trained by a worker
+        in another process: dlcore.engine.ray_runs); None when none was set."""
+        lr, self._next_lr = self._next_lr, None
+        return lr
+
     def extend(self, epochs: int) -> None:
         """Train `epochs` more epochs after a finished or stopped run (the next fit() continues it)."""
         if self.outcome is None or self.outcome.kind not in ("finished", "stopped"):

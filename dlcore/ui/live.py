@@ -9,8 +9,9 @@ and variant, its settings' values, the sidebar's seed and device), or None when 
 last run then stays): the lecture's own build (dlcore.lectures.build), or the page's where the run needs what only
 the page holds (an uploaded file).  draw(frame) returns the page's
 charts for a Frame of the run: {name: Plotly figure, or markdown text, or a DataFrame}.
-The run trains in a worker thread (dlcore.engine.runs), so every widget stays usable: a rerun of
-the page does not touch it.  A fragment polls the run a few times a second while it trains.
+The run trains in a worker thread (dlcore.engine.runs), or in a Ray actor when DL_CLASSROOM_RAY is set and the
+page's build is its lecture's (dlcore.engine.executors), so every widget stays usable: a rerun of the page does not
+touch it.  A fragment polls the run a few times a second while it trains.
 """
 from __future__ import annotations
 
@@ -138,7 +139,7 @@ def _built(spec: RunSpec, build: Build) -> "Run | None":
     """The page's run: on Ray when it is configured and the run is the lecture's own (its worker builds it from
     the spec); else in a thread here (a page's own build may need what only the page holds, e.g. an upload)."""
     ray = ray_executor()
-    if ray is None or build is not lectures.own_build(spec):
+    if ray is None or build not in (lectures.build, lectures.own_build(spec)):
         return build(spec)
     return ray.run(spec, lectures.build)
 
