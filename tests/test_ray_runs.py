@@ -9,11 +9,13 @@ from dataclasses import replace
 import pytest
 import ray
 import torch
+from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 
 from dlcore import lectures
 from dlcore.engine import executors
 from dlcore.engine.ray_runs import NAMESPACE, RayExecutor
 from dlcore.engine.spec import RunSpec
+from dlcore.engine.tensorboard import TensorBoardLogger
 from dlcore.engine.training import Callback, Trainer, make_optimizer, minibatches, supervised_step
 from dlcore.engine.runs import Run
 from pagetools import run_of, texts, train
@@ -321,3 +323,13 @@ def test_extras_that_training_changes_come_with_each_poll_and_too_big_ones_keep_
         return built
 
     assert type(cluster.run(RunSpec("regression", None, {"epochs": 3}), too_big)) is Run
+
+
+def test_a_logged_run_is_written_for_tensorboard_by_its_worker(cluster, tmp_path):
+    run = cluster.run(RunSpec("regression", None, {"epochs": 3}), regression)
+    run.trainer.callbacks.append(TensorBoardLogger(tmp_path / "run", run.model))  # as a page that logs its runs does
+    run.start()
+    assert run.join(60) and run.state == "finished"
+    events = EventAccumulator(str(tmp_path / "run"), size_guidance={"scalars": 0})
+    events.Reload()
+    assert [event.value for event in events.Scalars("loss/batch")] == pytest.approx(run.trainer.history.batch_loss)
