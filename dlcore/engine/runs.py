@@ -51,6 +51,9 @@ def _name_os_thread(name: str) -> None:
 class Slots:
     """A server-wide limit on runs training at once; the others wait in line, first come first served."""
 
+    waiting_text = "train.waiting"
+    """What a page says of a run in this line (the text key; {place} its place)."""
+
     def __init__(self, limit: int):
         self.limit = limit
         self._changed = threading.Condition()
@@ -190,6 +193,9 @@ class Run:
     extras: dict = field(default_factory=dict)
     device: str = "cpu"
     spec: RunSpec | None = None  # recorded by dlcore.lectures.build (None: a run made by hand, in a test)
+    changing: tuple[str, ...] | None = ()
+    """The extras training changes: a run trained elsewhere (dlcore.engine.ray_runs) sends them as it goes; None
+    when they are too big to send (the run trains where it is built, in a thread)."""
     alive: Callable[[], bool] = lambda: True
     slots: Slots = field(default=SLOTS, repr=False)
 
@@ -253,6 +259,10 @@ class Run:
         """Continue a finished or stopped run for `epochs` more (or only a batch or an epoch of them)."""
         self.trainer.extend(epochs)
         return self.start(until)
+
+    def release(self) -> None:
+        """The run will not train again (a new run replaced it): free what trains it elsewhere (nothing here, where
+        a thread ends with its training)."""
 
     def join(self, timeout: float | None = None) -> bool:
         """Wait for the worker to end; True when it has (or there was none)."""

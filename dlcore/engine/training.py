@@ -41,7 +41,8 @@ class Outcome:
 
     kind is one of: "finished", "stopped" (the user asked), "nonfinite" (the loss
     became NaN or infinite), "diverged" (the loss grew past `Trainer.divergence_factor`
-    times its first value), "failed" (an exception; `message` says which).
+    times its first value), "failed" (an exception; `message` says which), "lost" (the
+    worker training it elsewhere died: dlcore.engine.ray_runs).
     `epoch` is the 1-based epoch it happened in.
     """
 
@@ -52,7 +53,7 @@ class Outcome:
 
     @property
     def failed(self) -> bool:
-        return self.kind in ("nonfinite", "diverged", "failed")
+        return self.kind in ("nonfinite", "diverged", "failed", "lost")
 
 
 @dataclass
@@ -191,6 +192,12 @@ class Trainer:
     def set_lr(self, lr: float) -> None:
         """Use this learning rate from the next batch on (the history records where it changed)."""
         self._next_lr = lr
+
+    def hand_over_lr(self) -> float | None:
+        """The learning rate set for the next batch, taken away to be applied elsewhere (a run trained by a worker
+        in another process: dlcore.engine.ray_runs); None when none was set."""
+        lr, self._next_lr = self._next_lr, None
+        return lr
 
     def extend(self, epochs: int) -> None:
         """Train `epochs` more epochs after a finished or stopped run (the next fit() continues it)."""

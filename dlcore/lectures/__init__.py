@@ -160,9 +160,14 @@ def spec_from_query(lecture_key: str, query: Mapping[str, str]) -> RunSpec:
     return RunSpec(lecture_key, variant, values, int(query.get("seed", DEFAULT_SEED)), query.get("device", "cpu"))
 
 
+def own_build(spec: RunSpec):
+    """The build(spec) of the spec's lecture (a page that passes it builds its runs from the spec alone)."""
+    return getattr(import_module(f"{__name__}.{spec.lecture}.lecture"), "build", None)
+
+
 def build(spec: RunSpec) -> Run | None:
     """The run of a spec, made by its lecture's own build(spec) — no page, no session — with the spec recorded."""
-    run = import_module(f"{__name__}.{spec.lecture}.lecture").build(spec)
+    run = own_build(spec)(spec)
     if run is not None:
         run.spec = spec
     return run

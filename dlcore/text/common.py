@@ -20,6 +20,8 @@ STRINGS = {
     "sidebar.seed_help": ("The same seed gives the same initial weights and data order.", "相同的种子给出相同的初始权重和数据顺序。"),
     "sidebar.data_dir": ("Data directory", "数据目录"),
     "sidebar.data_dir_help": ("Set the {env} environment variable to change it.", "设置环境变量 {env} 来更改它。"),
+    "sidebar.ray_unreachable": ("Ray ({address}) could not be used, so runs train in this server's threads: {error}",
+                                "无法使用 Ray（{address}），训练改在本服务器的线程中进行：{error}"),
     "sidebar.offline": ("Offline: nothing is downloaded. Prepare this folder on a connected machine with `{command}`.",
                         "离线模式：不下载任何文件。请在联网的电脑上用 `{command}` 准备这个文件夹。"),
     # training controls
@@ -55,6 +57,9 @@ STRINGS = {
         "每秒训练多少步；放慢以观察每一步，或让它尽可能快地运行。立即生效，训练中也可调整。",
     ),
     "train.waiting": ("waiting for a free core ({place} in line)", "正在等待空闲的 CPU 核心（排在{place}）"),
+    "train.waiting_worker": ("waiting for a free worker ({place} in line)", "正在等待空闲的训练进程（排在{place}）"),
+    "train.lost": ("Training failed: the worker training this run was lost (at epoch {epoch}). The curves and replay "
+                   "show the run up to then.", "训练失败：训练这次运行的工作进程丢失了（第 {epoch} 轮）。曲线和回放显示到那时为止的运行。"),
     "train.paused_at": ("paused at epoch {epoch}, batch {batch}", "暂停于第 {epoch} 轮、第 {batch} 批"),
     "train.replay": ("Replay: show the run at the end of epoch", "回放：显示该轮结束时的状态"),
     "train.replay_help": (

@@ -1,13 +1,15 @@
 """The page frame every page shares: page config, the sidebar (menu, language, device, seed, data directory)."""
 from __future__ import annotations
 
+import socket
 from dataclasses import dataclass, replace
 
 import streamlit as st
 import torch
 
 from dlcore.engine.data import DATA_DIR_ENV, PREPARE_COMMAND, data_dir, offline
-from dlcore.engine.devices import available_devices, pick_device, set_training_threads
+from dlcore.engine import executors
+from dlcore.engine.devices import set_training_threads
 from dlcore.engine.settings import DEFAULT_SEED, Values, parse_switch
 from dlcore.engine.spec import RunSpec
 from dlcore.engine.tensorboard import runs_dir
@@ -49,7 +51,17 @@ class Page:
 
 
 def device_label(device) -> str:
-    return available_devices().get(str(device), str(device))
+    return executors.offered_devices(server_name()).get(str(device), str(device))
+
+
+def server_name() -> str:
+    """This app server, as its Ray actors are named: its host and port."""
+    return f"{socket.gethostname()}:{st.get_option('server.port')}"
+
+
+def ray_executor():
+    """Ray's executor when runs train on Ray (DL_CLASSROOM_RAY), else None: they train in this server's threads."""
+    return executors.ray_executor(server_name())
 
 
 def _menu(lang: str) -> list[tuple[str, str, str]]:
@@ -92,7 +104,7 @@ def page_setup(key: str) -> Page:
         lang = kept(st.radio, "Language · 语言", "lang", remembered_choice("lang", list(LANGUAGES), "en"),
                     options=list(LANGUAGES), format_func=LANGUAGES.get, horizontal=True)
         link.lang = lang
-        devices = available_devices()
+        devices = executors.offered_devices(server_name())
         link.take("device", "device", _one_of(devices))
         device = kept(st.selectbox, translate("sidebar.device", lang), "device",
                       remembered_choice("device", list(devices), "cpu"), options=list(devices), format_func=devices.get)
@@ -108,6 +120,9 @@ def page_setup(key: str) -> Page:
         link.box = st.popover(translate("link.copy", lang), icon="🔗", width="stretch")
         st.caption(f"{translate('sidebar.data_dir', lang)}: `{data_dir()}`",
                    help=translate("sidebar.data_dir_help", lang, env=DATA_DIR_ENV))
+        if executors.problem(server_name()):
+            st.caption(translate("sidebar.ray_unreachable", lang, address=executors.ray_address(),
+                                 error=executors.problem(server_name())))
         if offline():
             st.caption(translate("sidebar.offline", lang, command=PREPARE_COMMAND.format(folder=data_dir())))
         st.caption(translate("sidebar.theme_hint", lang))
@@ -120,7 +135,7 @@ def page_setup(key: str) -> Page:
     if present:
         projector_style()
     link.note = st.container()
-    return Page(key=key, lang=lang, device=pick_device(device), seed=int(seed), present=present,
+    return Page(key=key, lang=lang, device=executors.pick(device, server_name()), seed=int(seed), present=present,
                 log_runs=log_runs)
 
 

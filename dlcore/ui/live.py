@@ -9,8 +9,9 @@ and variant, its settings' values, the sidebar's seed and device), or None when 
 last run then stays): the lecture's own build (dlcore.lectures.build), or the page's where the run needs what only
 the page holds (an uploaded file).  draw(frame) returns the page's
 charts for a Frame of the run: {name: Plotly figure, or markdown text, or a DataFrame}.
-The run trains in a worker thread (dlcore.engine.runs), so every widget stays usable: a rerun of
-the page does not touch it.  A fragment polls the run a few times a second while it trains.
+The run trains in a worker thread (dlcore.engine.runs), or in a Ray actor when DL_CLASSROOM_RAY is set and the
+page's build is its lecture's (dlcore.engine.executors), so every widget stays usable: a rerun of the page does not
+touch it.  A fragment polls the run a few times a second while it trains.
 """
 from __future__ import annotations
 
@@ -29,11 +30,12 @@ from dlcore.engine.runs import EarlierRun, Frame, Run, difference, remember, sho
 from dlcore.engine.settings import Values
 from dlcore.engine.spec import RunSpec
 from dlcore.engine.tensorboard import TensorBoardLogger, logger_of, run_folder
+from dlcore import lectures
 from dlcore.ui import link
 from dlcore.ui.a11y import ANNOUNCE_SECONDS, described_chart
 from dlcore.ui.export import download_run
 from dlcore.engine.training import Timing
-from dlcore.ui.frame import Page, device_label, finish_page
+from dlcore.ui.frame import Page, device_label, finish_page, ray_executor
 from dlcore.ui.state import PageState, state
 from dlcore.ui.widgets import kept
 
@@ -90,6 +92,7 @@ def _act(page: Page, keys: PageState, action: str, values: Values, build: Build,
         if run is not None:
             run.stop()
             run.join(ACT_SECONDS)
+            run.release()
         del keys.run
         keys.earlier = []
     elif action == "race":
@@ -108,7 +111,7 @@ def _act(page: Page, keys: PageState, action: str, values: Values, build: Build,
 def _start_fresh(page: Page, keys: PageState, values: Values, build: Build, until: str | None) -> None:
     spec = page.spec(values)
     try:
-        run = build(spec)
+        run = _built(spec, build)
     except Exception as error:  # a page's model or data could not be made: say so, keep the page and its run
         keys.messages = [("error", "train.failed", {"error": f"{type(error).__name__}: {error}"})]
         return
@@ -118,6 +121,7 @@ def _start_fresh(page: Page, keys: PageState, values: Values, build: Build, unti
     if old is not None:
         old.stop()
         old.join(ACT_SECONDS * 5)
+        old.release()
     number = keys.count + 1
     keys.count = number
     keys.earlier = remember(keys.earlier, old, number - 1)
@@ -129,6 +133,15 @@ def _start_fresh(page: Page, keys: PageState, values: Values, build: Build, unti
     keys.replay = None
     keys.run = run
     run.start(until)
+
+
+def _built(spec: RunSpec, build: Build) -> "Run | None":
+    """The page's run: on Ray when it is configured and the run is the lecture's own (its worker builds it from
+    the spec); else in a thread here (a page's own build may need what only the page holds, e.g. an upload)."""
+    ray = ray_executor()
+    if ray is None or build not in (lectures.build, lectures.own_build(spec)):
+        return build(spec)
+    return ray.run(spec, lectures.build)
 
 
 def start_run(page: Page, values: Values, build: Build) -> None:
@@ -234,7 +247,7 @@ def _progress_text(page: Page, run: Run) -> str:
     loss = "—" if trainer.last_loss is None else f"{trainer.last_loss:.4g}"
     text = page.t("train.progress", epoch=trainer.epoch, epochs=trainer.epochs, loss=loss)
     if state == "waiting":
-        return f"{text} · {page.t('train.waiting', place=_ordinal(run.slots.place(run) or 1, page.lang))}"
+        return f"{text} · {page.t(run.slots.waiting_text, place=_ordinal(run.slots.place(run) or 1, page.lang))}"
     if state == "paused":
         return f"{text} · {page.t('train.paused_at', epoch=trainer.epoch, batch=trainer.batch)}"
     if trainer.lr is not None:
@@ -259,6 +272,8 @@ def show_outcome(page: Page, run: Run) -> None:
         st.info(page.t("train.stopped", epoch=outcome.epoch, epochs=trainer.epochs))
     elif outcome.kind == "failed":
         st.error(page.t("train.failed", error=outcome.message))
+    elif outcome.kind == "lost":
+        st.error(page.t("train.lost", epoch=outcome.epoch))
     else:
         st.error(page.t(f"train.{outcome.kind}", epoch=outcome.epoch, value=f"{outcome.loss:.4g}"))
 

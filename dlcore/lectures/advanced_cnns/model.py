@@ -174,7 +174,7 @@ def comparison_run(variants: dict[str, Variant], data: ImageData, epochs: int, t
                    seed: int = 0) -> Run:
     """The race of `variants` as a page's Run: the same epochs and training images for each (extras["race"])."""
     race = Race(variants, data, train_size, device, seed)
-    return Run(side_by_side_trainer(race, epochs), extras={"race": race}, device=str(device))
+    return Run(side_by_side_trainer(race, epochs), extras={"race": race}, changing=None, device=str(device))
 
 
 def comparison_rows(race: Race, history: History) -> list[dict]:

@@ -24,4 +24,4 @@ def build(spec: RunSpec) -> Run:
     rate = ManualRate(spec.values["lr"])
     trainer = Trainer(autograd_step(w, rate, records), sample_batches(x, y, stochastic=True), spec.values["epochs"],
                       optimizer=rate)
-    return Run(trainer, model=w, extras={"records": records}, device=spec.device)
+    return Run(trainer, model=w, extras={"records": records}, changing=("records",), device=spec.device)

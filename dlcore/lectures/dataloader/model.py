@@ -95,4 +95,4 @@ class Comparison(SideBySide):
 def comparison_run(dataset: Dataset, values, device, seed: int = 0) -> Run:
     comparison = Comparison(dataset, values["batch_size"], values["shuffle"], values["lr"], device, seed)
     trainer = side_by_side_trainer(comparison, values["epochs"], shared_rate=True, samples=lambda _: len(dataset))
-    return Run(trainer, extras={"comparison": comparison}, device=str(device))
+    return Run(trainer, extras={"comparison": comparison}, changing=("comparison",), device=str(device))

@@ -266,4 +266,4 @@ def dropout_run(data: ImageData, values, device, seed: int = 0) -> Run:
                            evaluate=accuracy_evaluator(model, data), model=model, optimizer=optimizer)
     together = SideBySide(lanes, training_batches(data, 256, seed=seed), loss="dropout")
     trainer = side_by_side_trainer(together, values["epochs"], shared_rate=True)  # a new rate moves both
-    return Run(trainer, model=lanes["dropout"].model, extras={"plain": lanes["plain"].model}, device=str(device))
+    return Run(trainer, model=lanes["dropout"].model, extras={"plain": lanes["plain"].model}, changing=("plain",), device=str(device))

@@ -46,4 +46,4 @@ def build(spec: RunSpec) -> Run:
     trace = ParameterTrace(model)
     trainer = Trainer(supervised_step(model, LOSSES[spec.variant], optimizer), batches, values["epochs"],
                       callbacks=[trace], optimizer=optimizer)
-    return Run(trainer, model=model, extras={"trace": trace, "x": x, "y": y}, device=spec.device)
+    return Run(trainer, model=model, extras={"trace": trace, "x": x, "y": y}, changing=("trace",), device=spec.device)

@@ -28,4 +28,4 @@ def build(spec: RunSpec) -> Run:
     torch.manual_seed(spec.seed)
     trainer, model, evaluation = names_trainer(data, generator=torch.Generator().manual_seed(spec.seed),
                                                **{name: spec.values[name] for name in SETTINGS.declared})
-    return Run(trainer, model=model, extras={"evaluation": evaluation}, device=spec.device)
+    return Run(trainer, model=model, extras={"evaluation": evaluation}, changing=("evaluation",), device=spec.device)

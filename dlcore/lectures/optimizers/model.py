@@ -134,4 +134,4 @@ def walk_run(surface: str, rates: dict[str, float], start: tuple[float, float], 
     """The walk as a run whose epoch is one step of every optimizer (so replay goes step by step)."""
     walk = Walk(SURFACES[surface], rates, start)
     trainer = Trainer(walk.step, lambda: [None], steps, evaluate=walk.evaluate, samples=lambda _: 1)
-    return Run(trainer, model=walk.walkers, extras={"walk": walk})
+    return Run(trainer, model=walk.walkers, extras={"walk": walk}, changing=("walk",))

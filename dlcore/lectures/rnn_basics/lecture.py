@@ -27,4 +27,4 @@ def build(spec: RunSpec) -> Run:
                                            num_layers=values["num_layers"], lr=values["lr"], epochs=values["epochs"],
                                            device=spec.device)
     return Run(trainer, model=model, extras={"log": log, "task": task, "variant": values["variant"]},
-               device=spec.device)
+               device=spec.device, changing=("log",))
