@@ -5,6 +5,7 @@ import subprocess
 import sys
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import ray
@@ -19,6 +20,8 @@ from dlcore.engine.tensorboard import TensorBoardLogger
 from dlcore.engine.training import Callback, Trainer, make_optimizer, minibatches, supervised_step
 from dlcore.engine.runs import Run
 from pagetools import run_of, texts, train
+
+ROOT = Path(__file__).resolve().parent.parent
 
 ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])  # Ray's workers build this module's runs from its code
 SERVER = f"test-{os.getpid()}"
@@ -333,3 +336,21 @@ def test_a_logged_run_is_written_for_tensorboard_by_its_worker(cluster, tmp_path
     events = EventAccumulator(str(tmp_path / "run"), size_guidance={"scalars": 0})
     events.Reload()
     assert [event.value for event in events.Scalars("loss/batch")] == pytest.approx(run.trainer.history.batch_loss)
+
+
+def test_a_local_ray_started_by_a_pages_short_lived_thread_outlives_it(tmp_path):
+    """A Streamlit script's thread ends with each run of the page; the local Ray it started must not end with it."""
+    script = tmp_path / "outlives.py"
+    script.write_text("""
+import threading, time
+from dlcore.engine import executors
+started = threading.Thread(target=executors.ray_executor, args=("outlives",))
+started.start()
+started.join()  # the thread that started Ray has ended
+time.sleep(5)
+import ray
+print("CPUs", ray.cluster_resources().get("CPU"), flush=True)
+""")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=180, cwd=ROOT,
+                          env={**os.environ, executors.RAY_ENV: "local", "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0 and "CPUs" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import socket
+import threading
 from functools import cache
+from typing import Callable
 
 import torch
 
@@ -36,6 +38,27 @@ def _reachable(address: str) -> None:
         raise ConnectionError(f"{address}: {error}") from error
 
 
+def _from_a_lasting_thread(make: Callable[[], object]):
+    """make() called in a thread that lives as long as the process.  A local Ray's processes are started to die
+    with the thread that started them (Linux's parent-death signal), and a Streamlit script's thread ends with each
+    run of the page: started there, Ray would be gone seconds later."""
+    made, done = {}, threading.Event()
+
+    def keep() -> None:
+        try:
+            made["executor"] = make()
+        except Exception as error:
+            made["error"] = error
+        done.set()
+        threading.Event().wait()  # never set: the thread, and so Ray's processes, last as long as the server
+
+    threading.Thread(target=keep, name="dl-classroom-ray", daemon=True).start()
+    done.wait()
+    if "error" in made:
+        raise made["error"]
+    return made["executor"]
+
+
 @cache
 def _connected(address: str, server: str):
     """(the Ray executor, None) or (None, what went wrong); at most one attempt per process."""
@@ -43,7 +66,7 @@ def _connected(address: str, server: str):
         if address not in ("local", "auto"):
             _reachable(address)
         from dlcore.engine import ray_runs  # Ray is imported only here
-        return ray_runs.RayExecutor.connect(address, server), None
+        return _from_a_lasting_thread(lambda: ray_runs.RayExecutor.connect(address, server)), None
     except Exception as error:  # any failure to start or join Ray leaves the server on threads
         return None, f"{type(error).__name__}: {error}"
 
