@@ -17,9 +17,10 @@ from dlcore.engine import executors
 from dlcore.engine.ray_runs import NAMESPACE, RayExecutor
 from dlcore.engine.spec import RunSpec
 from dlcore.engine.tensorboard import TensorBoardLogger
-from dlcore.engine.training import Callback, Trainer, make_optimizer, minibatches, supervised_step
+from dlcore.engine.training import Trainer, make_optimizer, minibatches, supervised_step
 from dlcore.engine.runs import Run
 from pagetools import run_of, texts, train
+from test_runs import WeightsPerEpoch
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -149,14 +150,6 @@ def test_a_failing_step_ends_the_run_as_failed_with_its_message(make):
     run.start()
     assert run.join(60)
     assert run.state == "failed" and run.trainer.outcome.message == "ValueError: shapes do not match"
-
-
-class WeightsPerEpoch(Callback):
-    def __init__(self, model):
-        self.model, self.weights = model, []
-
-    def on_epoch_end(self, trainer):
-        self.weights.append(self.model.weight.detach().clone())
 
 
 def test_replay_frames_have_each_epochs_weights_and_history(make):
