@@ -156,6 +156,8 @@ _IMPORTS = {  # the script's imports, in this order, each when the script uses i
     "math": "import math", "os": "import os", "unicodedata": "import unicodedata", "urllib": "import urllib.request",
     "zipfile": "import zipfile", "contextmanager": "from contextlib import contextmanager",
     "dataclass": "from dataclasses import dataclass", "field": "from dataclasses import field",
+    "fields": "from dataclasses import fields", "replace": "from dataclasses import replace",
+    "ClassVar": "from typing import ClassVar",
     "Path": "from pathlib import Path", "Callable": "from typing import Callable", "Iterable": "from typing import Iterable",
     "": "", "np": "import numpy as np", "torch": "import torch", "F": "import torch.nn.functional as F",
     "nn": "from torch import nn", "pack_padded_sequence": "from torch.nn.utils.rnn import pack_padded_sequence",

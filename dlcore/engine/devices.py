@@ -72,6 +72,9 @@ class Movable:
 
     def to(self, device):
         """The same data on the device (the same tensors when already there)."""
-        return replace(self, **{field.name: getattr(self, field.name).to(device) for field in fields(self)
-                                if field.name not in self.stays and isinstance(getattr(self, field.name),
-                                                                               torch.Tensor | Movable)})
+        moved = {}
+        for declared in fields(self):
+            value = getattr(self, declared.name)
+            if declared.name not in self.stays and isinstance(value, torch.Tensor | Movable):
+                moved[declared.name] = value.to(device)
+        return replace(self, **moved)
