@@ -62,6 +62,7 @@ def tab_to(tab, name: str, presses: int = 80) -> list[dict]:
 def test_the_live_run_is_worked_from_the_keyboard_in_reading_order(server, page):
     page.goto(f"{server}/logistic_regression")
     wait_for_app(page)
+    button(page, "Train", exact=True).wait_for(timeout=60_000)  # a cold server draws the sidebar first
     tab_to(page, "Train")
     page.keyboard.press("Enter")
     wait_for_epoch(page, 0)
