@@ -14,6 +14,7 @@ from tensorboard.backend.event_processing.event_accumulator import EventAccumula
 
 from dlcore import lectures
 from dlcore.engine import executors
+from dlcore.engine import ray_runs
 from dlcore.engine.ray_runs import NAMESPACE, RayExecutor
 from dlcore.engine.spec import RunSpec
 from dlcore.engine.tensorboard import TensorBoardLogger
@@ -36,6 +37,13 @@ def cluster():
     print(f"Ray started in {time.perf_counter() - started:.1f} s")
     yield RayExecutor.connect("local", SERVER)
     ray.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def no_spares(monkeypatch):
+    """A replaced run's actor ends at once (as without spares), unless a test keeps it: several executors share
+    the two CPUs here, and one's spares would keep another's runs waiting."""
+    monkeypatch.setattr(ray_runs, "SPARE_SECONDS", 0.0)
 
 
 def regression(spec: RunSpec) -> Run:
@@ -214,10 +222,11 @@ def test_a_run_whose_session_ended_loses_its_actor_within_seconds(cluster):
     wait_until(lambda: run.actor is None, timeout=5)
     assert time.monotonic() - ended < 3
     with pytest.raises(ray.exceptions.RayActorError):
-        ray.get(actor.ready.remote(), timeout=10)
+        ray.get(actor.stop.remote(0), timeout=10)
 
 
-def test_runs_wait_in_rays_line_and_say_their_place(cluster):
+def test_runs_wait_in_rays_line_and_say_their_place(cluster, monkeypatch):
+    monkeypatch.setattr(ray_runs, "SPARE_SECONDS", 30.0)
     runs = [cluster.run(RunSpec("regression", None, {"epochs": 100_000, "pace": 50}), regression) for _ in range(4)]
     try:
         for run in runs[:2]:
@@ -231,11 +240,41 @@ def test_runs_wait_in_rays_line_and_say_their_place(cluster):
         assert runs[2].state == "ready" and runs[3].slots.place(runs[3]) == 1
         runs[0].stop()
         runs[0].join(5)
-        runs[0].release()  # a replaced run's worker is given back: the next in line trains
+        runs[0].release()  # a replaced run's worker is no spare while others wait: the next in line trains
         wait_until(lambda: runs[3].state == "training" and batches(runs[3]) > 0)
     finally:
         for run in runs:
             run.release()
+
+
+def first_batch_seconds(run) -> float:
+    started = time.monotonic()
+    run.start()
+    wait_until(lambda: batches(run) > 0)
+    return time.monotonic() - started
+
+
+def test_a_replaced_runs_worker_trains_the_next_run_at_once_and_ends_when_no_run_takes_it(cluster, monkeypatch):
+    monkeypatch.setattr(ray_runs, "SPARE_SECONDS", 30.0)
+    first = cluster.run(RunSpec("regression", None, {"epochs": 1000, "pace": 200}), regression)
+    cold = first_batch_seconds(first)
+    first.pause()  # its fit's ticket is held: the next run on this worker must not inherit it
+    first.join(5)
+    worker = first.actor
+    first.release()
+    assert first.actor is None and cluster._spares[-1][0] is worker  # kept, its CPU still taken
+    second = cluster.run(RunSpec("regression", None, {"epochs": 30}, seed=0), regression)
+    warm = first_batch_seconds(second)
+    assert second.actor is worker and warm < cold / 3, (warm, cold)  # no process to start, nothing to import
+    ray.get(worker.stop.remote(first._number), timeout=10)  # the replaced run's late Stop: not for this run
+    assert second.join(60) and second.state == "finished"
+    assert second.trainer.history.batch_loss == uninterrupted().trainer.history.batch_loss  # built anew
+    second.release()
+    monkeypatch.setattr(ray_runs, "SPARE_SECONDS", 0.5)  # no run takes it: it ends and frees its CPU
+    wait_until(lambda: not cluster._spares and ray.available_resources().get("CPU") == 2, timeout=10)
+    with pytest.raises(ray.exceptions.RayActorError):
+        ray.get(worker.stop.remote(0), timeout=10)
+    print(f"first batch: {cold:.2f} s on a new worker, {warm:.2f} s on a spare")
 
 
 def test_a_starting_server_kills_the_actors_an_earlier_process_of_it_left(cluster):
@@ -277,6 +316,7 @@ def test_a_cluster_that_cannot_be_reached_is_said_in_the_sidebar_and_runs_stay_i
 
 def test_lecture_6_trains_on_ray_in_its_page(app, cluster, monkeypatch):
     monkeypatch.setenv(executors.RAY_ENV, "local")
+    monkeypatch.setattr(ray_runs, "SPARE_SECONDS", 30.0)
     at = app("pages/logistic_regression.py")
     at.select_slider(key="logistic_regression:speed").set_value(0).run()
     at.slider(key="logistic_regression:epochs").set_value(200).run()
@@ -288,8 +328,13 @@ def test_lecture_6_trains_on_ray_in_its_page(app, cluster, monkeypatch):
     here.trainer.fit()
     assert run.trainer.history.batch_loss == here.trainer.history.batch_loss  # the same run, trained elsewhere
     assert "Decision boundary" in texts(at)
-    at.button(key="logistic_regression:train").click().run()  # a new run: the last one's worker is given back
-    assert run_of(at, "logistic_regression") is not run and run.actor is None
+    worker = run.actor
+    at.button(key="logistic_regression:train").click().run()  # a new run, on the last one's worker
+    again = run_of(at, "logistic_regression")
+    assert again is not run and run.actor is None and again.actor is worker
+    again.stop()
+    again.join(5)
+    again.release()
 
 
 def test_an_image_page_trains_on_ray(app, cluster, monkeypatch):

@@ -8,6 +8,11 @@ is threaded, so it answers while it trains.  Each actor asks Ray for a CPU (or a
 scheduler is the line.  A lost actor ends its run as "lost", keeping what was pulled before.  Actors are named
 "<server>/<process id>/<n>" in one namespace, so a server starting kills those an earlier server of its name left.
 
+A new actor takes seconds before it trains (its process starts and imports torch and dlcore); one whose run was
+replaced has done that already, and has the data sets it read.  So a replaced run's actor is kept as a spare for
+the server's next run, for SPARE_SECONDS, unless a run of the server waits in line for a worker (then it ends, and
+its CPU goes to that run).
+
 Only dlcore.engine.executors imports this module (Ray is imported only when it is configured).
 """
 from __future__ import annotations
@@ -36,8 +41,12 @@ POLL_SECONDS = 0.1
 """A run looked at more often than this is not asked again (a page looks at its run many times a redraw)."""
 ANSWER_SECONDS = 10.0
 """How long the page waits for its actor's answer before it shows what it has."""
-CONCURRENCY = 4
-"""Calls an actor answers at once: its training, and polls, pauses and stops meanwhile."""
+CONCURRENCY = 6
+"""Calls an actor answers at once: its building and training, and polls, pauses and stops meanwhile."""
+SPARE_SECONDS = 30.0
+"""How long a replaced run's actor waits for the next run of its server before it ends and frees its CPU."""
+SPARES = 2
+"""The most spare actors a server keeps."""
 
 
 class _Hold(Callback):
@@ -53,63 +62,85 @@ class _Hold(Callback):
 
 
 class RunWorker:
-    """The actor: a run built from its spec in a Ray worker, trained by `fit` while the page polls `changes`."""
+    """The actor: a run built from its spec in a Ray worker (`build`), trained by `fit` while the page polls
+    `changes`; built again for the next run when it is kept as a spare.  Each build has a number, and every call
+    names the build it is for: a threaded actor may take a call before the build it follows has ended (the call
+    waits for it), or a replaced run's late call after the next build (the call is dropped)."""
 
-    def __init__(self, build: Callable[[RunSpec], Run], spec: RunSpec, log_folder: Path | None):
-        """log_folder: where the run is written for TensorBoard, when the page logs it (the worker writes it)."""
-        self.error = None
-        self.hold = _Hold()
+    def __init__(self):
+        self.turn = threading.Condition()
+        self.number, self.building = 0, False
+        self.run = self.error = None
+
+    def build(self, number: int, build: Callable[[RunSpec], Run], spec: RunSpec, log_folder: Path | None) -> bool:
+        """Build the run; log_folder: where the run is written for TensorBoard, when the page logs it."""
+        with self.turn:
+            self.number, self.building = number, True
+        run, error, hold = None, None, _Hold()
         try:
-            self.run = build(spec)
-            self.run.spec = spec
-            self.run.trainer.callbacks.append(self.hold)
+            run = build(spec)
+            run.spec = spec
+            run.trainer.callbacks.append(hold)
             if log_folder is not None:
-                self.run.trainer.callbacks.append(TensorBoardLogger(log_folder, self.run.model))
-        except Exception as error:  # the worker could not build the run (its data, its device): the run fails
-            self.error = f"{type(error).__name__}: {error}"
-
-    def ready(self) -> bool:
-        """Answers once the actor is placed and its run built."""
+                run.trainer.callbacks.append(TensorBoardLogger(log_folder, run.model))
+        except Exception as error_:  # the worker could not build the run (its data, its device): the run fails
+            error = f"{type(error_).__name__}: {error_}"
+        with self.turn:
+            self.run, self.error, self.hold, self.building = run, error, hold, False
+            self.turn.notify_all()
         return True
 
-    def fit(self, ticket: int, until: str | None, more: int, lr: float | None, pace: float | None) -> None:
+    def _built(self, number: int) -> Run | None:
+        """The run of build `number` once it is built; None when it could not be built or a later build replaced it."""
+        with self.turn:
+            self.turn.wait_for(lambda: self.number >= number and not self.building)
+            return self.run if self.number == number and self.error is None else None
+
+    def fit(self, number: int, ticket: int, until: str | None, more: int, lr: float | None,
+            pace: float | None) -> None:
         """Train (`more` epochs more, when not 0) until the end, a pause, a stop or `until`."""
-        if self.error is not None:
+        run = self._built(number)
+        if run is None:
             return
-        trainer = self.run.trainer
         self.hold.ticket = ticket
-        self._set(lr, pace)
+        self._set(run, lr, pace)
         if more:
-            trainer.extend(more)
-        if trainer.outcome is None:
-            trainer.fit(until)
+            run.trainer.extend(more)
+        if run.trainer.outcome is None:
+            run.trainer.fit(until)
 
-    def pause(self, ticket: int) -> None:
-        self.hold.held.add(ticket)
-        if self.error is None:
-            self.run.trainer.request_pause()
+    def pause(self, number: int, ticket: int) -> None:
+        run = self._built(number)
+        if run is not None:
+            self.hold.held.add(ticket)
+            run.trainer.request_pause()
 
-    def stop(self) -> None:
-        if self.error is None:
-            self.run.trainer.request_stop()
+    def stop(self, number: int) -> None:
+        run = self._built(number)
+        if run is not None:
+            run.trainer.request_stop()
 
-    def load(self, epoch: int, state) -> None:
+    def load(self, number: int, epoch: int, state) -> None:
         """Weights loaded into the page's model (a file): the worker's model takes them, and replay shows them."""
-        self.run.model.load_state_dict(state) if isinstance(self.run.model, torch.nn.Module) else self.run.model.copy_(state)
-        self.run.snapshots.add(epoch, state, always=True)
+        run = self._built(number)
+        if run is not None:
+            run.model.load_state_dict(state) if isinstance(run.model, torch.nn.Module) else run.model.copy_(state)
+            run.snapshots.add(epoch, state, always=True)
 
-    def _set(self, lr: float | None, pace: float | None) -> None:
+    @staticmethod
+    def _set(run: Run, lr: float | None, pace: float | None) -> None:
         if lr is not None:
-            self.run.trainer.set_lr(lr)
-        self.run.trainer.pace = pace
+            run.trainer.set_lr(lr)
+        run.trainer.pace = pace
 
-    def changes(self, batches: int, epochs: int, lr_changes: int, snapshots: list[int], lr: float | None,
-                pace: float | None) -> dict:
+    def changes(self, number: int, batches: int, epochs: int, lr_changes: int, snapshots: list[int],
+                lr: float | None, pace: float | None) -> dict:
         """What changed since the page saw that many batches, epochs, lr changes and those snapshots."""
-        if self.error is not None:
+        run = self._built(number)
+        if run is None:
             return {"error": self.error}
-        self._set(lr, pace)
-        run, trainer = self.run, self.run.trainer
+        self._set(run, lr, pace)
+        trainer = run.trainer
         history = trainer.history
         moved = len(history.batch_loss) != batches
         with trainer.lock:  # first the weights, then the history: the history is never behind them
@@ -146,6 +177,10 @@ class Line:
         waiting = sorted((asked, id(other)) for other, asked in list(self._asked.items()) if other.waiting)
         return next((n for n, (_, key) in enumerate(waiting, 1) if key == id(run)), None)
 
+    def kinds_waiting(self) -> set[bool]:
+        """Whether GPU runs (True), CPU runs (False) or both wait."""
+        return {run.gpu for run in list(self._asked) if run.waiting}
+
 
 @dataclass(eq=False)
 class RayRun(Run):
@@ -158,6 +193,7 @@ class RayRun(Run):
         super().__post_init__()
         self.actor = None
         self._ready = self._fit = None
+        self._number = 0  # the build of the run in its actor
         self._tickets = itertools.count(1)
         self._ticket = 0
         self._polled = 0.0
@@ -183,12 +219,11 @@ class RayRun(Run):
         if self.busy or self.trainer.outcome is not None and not more:
             return False
         if self.actor is None:
-            self.actor = self.executor.actor(self)
-            self._ready = self.actor.ready.remote()
+            self.actor, self._number, self._ready = self.executor.actor(self)
         self.slots.join(self)
         self._ticket = next(self._tickets)
         lr = self.trainer.hand_over_lr()
-        self._fit = self.actor.fit.remote(self._ticket, until, more, lr, self.trainer.pace)
+        self._fit = self.actor.fit.remote(self._number, self._ticket, until, more, lr, self.trainer.pace)
         self.executor.watch(self)
         return True
 
@@ -202,13 +237,13 @@ class RayRun(Run):
         if self.waiting:
             self.release()
         elif self._fit is not None:
-            self.actor.pause.remote(self._ticket)
+            self.actor.pause.remote(self._number, self._ticket)
 
     def stop(self) -> None:
         if self.waiting:
             self.release()
         elif self.actor is not None:
-            self.actor.stop.remote()
+            self.actor.stop.remote(self._number)
         if self._fit is None:
             self.trainer.request_stop()  # not training: ends it at once, as a thread's run does
 
@@ -220,13 +255,19 @@ class RayRun(Run):
     def weights_replaced(self) -> None:
         super().weights_replaced()
         if self.actor is not None:
-            self.actor.load.remote(self.epochs_done, model_state(self.model))
+            self.actor.load.remote(self._number, self.epochs_done, model_state(self.model))
 
     def release(self) -> None:
-        """End the actor: its worker is free for others (what was pulled stays)."""
+        """Let go of the actor (what was pulled stays): kept as a spare when it has built and trains nothing, else
+        ended, so that its worker is free for others."""
         if self.actor is not None:
-            ray.kill(self.actor)
+            idle = not self.waiting and (self._fit is None or ray.wait([self._fit], timeout=0)[0])
+            self.executor.spare(self.actor, self.gpu) if idle else ray.kill(self.actor)
         self.actor = self._ready = self._fit = None
+
+    @property
+    def gpu(self) -> bool:
+        return torch.device(self.device).type == "cuda"
 
     # -- looking ----------------------------------------------------------------------------
     @property
@@ -262,7 +303,7 @@ class RayRun(Run):
         history = self.trainer.history
         lr = self.trainer.hand_over_lr()
         try:
-            changes = ray.get(self.actor.changes.remote(len(history.batch_loss), len(history.epochs),
+            changes = ray.get(self.actor.changes.remote(self._number, len(history.batch_loss), len(history.epochs),
                                                         len(history.lr_changes), list(self.snapshots.states), lr,
                                                         self.trainer.pace), timeout=ANSWER_SECONDS)
         except GetTimeoutError:
@@ -319,9 +360,12 @@ class RayExecutor:
         self.prefix = f"{server}/{os.getpid()}/"
         self.line = Line()
         self._names = itertools.count(1)
+        self._builds = itertools.count(1)
         self._watched: "weakref.WeakSet[RayRun]" = weakref.WeakSet()
         self._watcher: threading.Thread | None = None
         self._remote = ray.remote(RunWorker)
+        self._spares: list[tuple[object, bool, float]] = []  # (actor, on a GPU, since when)
+        self._lock = threading.Lock()
 
     @classmethod
     def connect(cls, address: str, server: str) -> "RayExecutor":
@@ -364,13 +408,43 @@ class RayExecutor:
                       executor=self, build=build)
 
     def actor(self, run: RayRun):
-        gpu = torch.device(run.device).type == "cuda"
-        return self._remote.options(name=f"{self.prefix}{next(self._names)}", namespace=NAMESPACE,
-                                    max_concurrency=CONCURRENCY, num_cpus=0 if gpu else 1,
-                                    num_gpus=1 if gpu else 0).remote(run.build, run.spec, _log_folder(run))
+        """(an actor for the run, its build's number, what its `build` answers): a spare of the run's kind, else a
+        new actor."""
+        with self._lock:
+            spare = next((found for found in reversed(self._spares) if found[1] == run.gpu), None)
+            if spare is not None:
+                self._spares.remove(spare)
+        actor = spare[0] if spare is not None else self._remote.options(
+            name=f"{self.prefix}{next(self._names)}", namespace=NAMESPACE, max_concurrency=CONCURRENCY,
+            num_cpus=0 if run.gpu else 1, num_gpus=1 if run.gpu else 0).remote()
+        number = next(self._builds)
+        return actor, number, actor.build.remote(number, run.build, run.spec, _log_folder(run))
+
+    def spare(self, actor, gpu: bool) -> None:
+        """Keep a replaced run's idle actor for the next run, unless a run of this server waits for a worker."""
+        with self._lock:
+            self._spares.append((actor, gpu, time.monotonic()))
+        self._end_spares()
+
+    def _end_spares(self) -> None:
+        """End the spares that waited SPARE_SECONDS, those over SPARES, and those whose CPU (GPU) a run of this
+        server waits for."""
+        if not self._spares:
+            return
+        waiting = self.line.kinds_waiting()
+        free = ray.available_resources() if waiting else {}
+        now = time.monotonic()
+        with self._lock:
+            kept = [(actor, gpu, since) for actor, gpu, since in self._spares if now - since < SPARE_SECONDS
+                    and not (gpu in waiting and free.get("GPU" if gpu else "CPU", 0) < 1)][-SPARES:]
+            ended = [spare for spare in self._spares if spare not in kept]
+            self._spares = kept
+        for actor, _, _ in ended:
+            ray.kill(actor)
 
     def watch(self, run: RayRun) -> None:
-        """End the run's actor within seconds of its session ending (Run.alive), checked by one thread."""
+        """End the run's actor within seconds of its session ending (Run.alive), and the spares no run took,
+        checked by one thread."""
         self._watched.add(run)
         if self._watcher is None:
             self._watcher = threading.Thread(target=self._watch, name="dl-classroom-ray-watch", daemon=True)
@@ -383,3 +457,4 @@ class RayExecutor:
                 if run.actor is not None and not run.alive():
                     run.release()
                     self._watched.discard(run)
+            self._end_spares()
