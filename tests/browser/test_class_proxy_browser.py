@@ -1,11 +1,15 @@
-"""A class through the proxy (deploy/serve_class.py: two app servers behind HAProxy, runs in threads): two browsers
-land on different servers and stay there across reloads, both train, and one server's end leaves the other training.
+"""A class through the proxy (deploy/serve_class.py: two app servers behind HAProxy, runs in their threads or on a
+Ray head it starts): two browsers land on different servers and stay there across reloads, both train (on Ray: each
+in an actor of its server), and one server's end leaves the other training.
 """
 import json
 import os
+import shutil
 import signal
+import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -25,22 +29,26 @@ def alive(pid: int) -> bool:
         return False
 
 
-@pytest.fixture
-def a_class(tmp_path):
-    """deploy/serve_class.py with two app servers (no Ray) on a free loopback port: its class.json; on teardown it
-    is stopped with SIGTERM, and every process it started must be gone."""
+@pytest.fixture(params=["threads", "ray"])
+def a_class(request):
+    """deploy/serve_class.py with two app servers on a free loopback port, their runs in threads or on Ray (two
+    CPUs): its class.json; on teardown it is stopped with SIGTERM, and every process it started must be gone."""
+    on_ray = ["--ray", "--ray-cpus", "2"] if request.param == "ray" else []
+    if on_ray:
+        pytest.importorskip("ray")
     ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "serve_class.log", "w")
+    log = open(ARTIFACTS / f"serve_class_{request.param}.log", "w")
+    run_dir = Path(tempfile.mkdtemp(prefix="dlc-"))  # short: Ray's socket paths inside it must fit in 107 bytes
     script = subprocess.Popen(
         [sys.executable, "deploy/serve_class.py", "--servers", "2", "--port", str(_free_port()), "--run-dir",
-         str(tmp_path)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+         str(run_dir), *on_ray], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    ready = tmp_path / "class.json"
+    ready = run_dir / "class.json"
     deadline = time.monotonic() + 180
     while not ready.exists() and script.poll() is None and time.monotonic() < deadline:
         time.sleep(0.5)
     try:
-        assert ready.exists(), f"the class did not start: see {ARTIFACTS / 'serve_class.log'}"
+        assert ready.exists(), f"the class did not start: see {log.name}"
         served = json.loads(ready.read_text())
         yield served
     finally:
@@ -52,11 +60,23 @@ def a_class(tmp_path):
             raise
         finally:
             log.close()
+            shutil.rmtree(run_dir, ignore_errors=True)
     assert not [name for name, pid in served["processes"].items() if alive(pid)], "serve_class.py left some running"
 
 
 def sticky_server(context) -> str:
     return {cookie["name"]: cookie["value"] for cookie in context.cookies()}["SERVERID"]
+
+
+def actors_on(address: str) -> list[str]:
+    """The names of the app's actors alive on the Ray head at that address (a driver of its own asks)."""
+    code = ("import os, ray; from dlcore.engine.ray_runs import NAMESPACE; ray.init(address=os.environ['ADDRESS']); "
+            "print('\\n'.join(found['name'] for found in ray.util.list_named_actors(all_namespaces=True) "
+            "if found['namespace'] == NAMESPACE))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "ADDRESS": address, "RAY_AUTH_MODE": "token"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.split()
 
 
 def test_two_browsers_keep_their_app_servers_and_one_trains_on_when_the_other_server_stops(a_class, browser):
@@ -80,6 +100,10 @@ def test_two_browsers_keep_their_app_servers_and_one_trains_on_when_the_other_se
             wait_for_epoch(tab, 0)
             expect(tab.get_by_test_id("stPlotlyChart").first).to_be_visible()
         tabs[1].screenshot(path=str(ARTIFACTS / "class_proxy_training.png"))
+        if a_class["ray"]:  # each session's run trains in an actor of its own server ("<host>:<port>/<pid>/<n>")
+            trainers = {name.split("/")[0] for name in actors_on(a_class["ray"])}
+            ports = [a_class["servers"][server]["url"].rsplit(":", 1)[1] for server in servers]
+            assert trainers == {f"{socket.gethostname()}:{port}" for port in ports}, trainers
 
         os.kill(a_class["servers"][servers[0]]["pid"], signal.SIGKILL)  # the first browser's server dies
         shown = epoch_shown(tabs[1])
