@@ -14,7 +14,8 @@ and from Pause and Stop to the page showing it (targets 1 s and 0.5 s).
 
 --quick (CI: the benchmark still runs) opens one training session for 3 s.  --proxy serves the sessions from
 deploy/serve_class.py: two app servers behind HAProxy (each browser session keeps its server), each server's memory
-reported.
+reported.  --ray trains the runs on Ray: a local Ray in the server, or with --proxy a Ray head that
+deploy/serve_class.py starts for both servers; the memory of Ray's processes is reported beside the servers'.
 """
 import argparse
 import json
@@ -36,16 +37,18 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PROGRESS = re.compile(r"(?:Epoch |第 )(\d+)/(\d+)")
+FIRST_LOSS = re.compile(r"Epoch \d+/\d+ · loss \d")
+"""The progress line once the run's first batch is shown (before it: "loss —")."""
 
 
-def start_server() -> tuple[subprocess.Popen, str]:
+def start_server(env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
     for _ in range(200):
         try:
@@ -58,11 +61,11 @@ def start_server() -> tuple[subprocess.Popen, str]:
 
 
 @contextmanager
-def serving(proxy: bool):
-    """The app for the block: one server, or (proxy) deploy/serve_class.py's two behind HAProxy.
-    Yields (URL, {name: pid} of the app servers)."""
+def serving(proxy: bool, ray: bool):
+    """The app for the block: one server, or (proxy) deploy/serve_class.py's two behind HAProxy; with ray, their
+    runs on Ray.  Yields (URL, {name: pid} of the app servers)."""
     if not proxy:
-        process, url = start_server()
+        process, url = start_server({"DL_CLASSROOM_RAY": "local"} if ray else None)
         try:
             yield url, {"server": process.pid}
         finally:
@@ -74,7 +77,7 @@ def serving(proxy: bool):
         port = s.getsockname()[1]
         s.close()
         script = subprocess.Popen([sys.executable, "deploy/serve_class.py", "--servers", "2", "--port", str(port),
-                                   "--run-dir", run_dir], cwd=ROOT, stdout=subprocess.DEVNULL, start_new_session=True)
+                                   "--run-dir", run_dir, *(["--ray"] if ray else [])], cwd=ROOT, stdout=subprocess.DEVNULL, start_new_session=True)
         try:
             ready = Path(run_dir) / "class.json"
             for _ in range(600):
@@ -88,6 +91,19 @@ def serving(proxy: bool):
         finally:
             script.send_signal(signal.SIGTERM)
             script.wait(60)
+
+
+def ray_memory_mb() -> tuple[int, float]:
+    """(how many, resident MB in all) of Ray's processes on this machine: its head, raylet, workers and actors."""
+    found = []
+    for folder in Path("/proc").iterdir():
+        try:
+            command = (folder / "cmdline").read_bytes().replace(b"\0", b" ")
+            if b"ray::" in command or b"/ray/" in command or b"raylet" in command or b"gcs_server" in command:
+                found.append(memory_mb(int(folder.name))[0])
+        except (ValueError, OSError, AttributeError):  # not a process, or gone meanwhile
+            pass
+    return len(found), sum(found)
 
 
 def memory_mb(pid: int) -> tuple[float, float]:
@@ -152,9 +168,11 @@ def single_session_timings(browser, url: str, pause: float = 2) -> dict:
     settled(tab)
     timings = {}
     started = time.perf_counter()
-    tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Train").click()
+    tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Train", exact=True).click()
     tab.locator('[data-testid="stPlotlyChart"]').first.wait_for()
     timings["Train → first chart"] = time.perf_counter() - started
+    tab.get_by_text(FIRST_LOSS).first.wait_for()
+    timings["Train → first loss shown"] = time.perf_counter() - started
     tab.get_by_text(PROGRESS).first.wait_for()
     time.sleep(pause)
     started = time.perf_counter()
@@ -168,6 +186,12 @@ def single_session_timings(browser, url: str, pause: float = 2) -> dict:
     tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Stop").click()
     tab.get_by_text(re.compile("Stopped at epoch")).wait_for()
     timings["Stop → shown stopped"] = time.perf_counter() - started
+    started = time.perf_counter()  # a second run (on Ray: on the first one's worker)
+    tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Train", exact=True).click()
+    tab.get_by_text(re.compile("Stopped at epoch")).wait_for(state="detached")
+    tab.get_by_text(FIRST_LOSS).first.wait_for()
+    timings["Train again → loss shown"] = time.perf_counter() - started
+    tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Stop").click()
     tab.context.close()
     return timings
 
@@ -178,10 +202,11 @@ def main():
     parser.add_argument("--hold", type=float, default=20, help="seconds the sessions train before the measurements")
     parser.add_argument("--quick", action="store_true", help="one session for 3 s (seconds: for CI)")
     parser.add_argument("--proxy", action="store_true", help="two app servers behind HAProxy (deploy/serve_class.py)")
+    parser.add_argument("--ray", action="store_true", help="the runs train on Ray")
     args = parser.parse_args()
     if args.quick:
         args.sessions, args.hold = 1, 3
-    with serving(args.proxy) as (url, servers):
+    with serving(args.proxy, args.ray) as (url, servers):
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             for _ in servers:  # each server reads MNIST into its cache (HAProxy takes turns)
@@ -196,7 +221,7 @@ def main():
                 tab = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
                 tab.goto(f"{url}/cnn_basics")
                 settled(tab)
-                tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Train").click()
+                tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Train", exact=True).click()
                 tabs.append(tab)
             time.sleep(args.hold)
             print(f"{args.sessions} sessions on the CNN page, after {args.hold:.0f} s:")
@@ -218,6 +243,9 @@ def main():
             for name, pid in servers.items():
                 now, peak = memory_mb(pid)
                 print(f"{name} memory: {now:.0f} MB resident, peak {peak:.0f} MB (target < 3,000 MB)")
+            if args.ray:
+                count, resident = ray_memory_mb()
+                print(f"Ray: {count} processes, {resident:.0f} MB resident in all")
             browser.close()
 
 
