@@ -77,7 +77,8 @@ def serving(proxy: bool, ray: bool):
         port = s.getsockname()[1]
         s.close()
         script = subprocess.Popen([sys.executable, "deploy/serve_class.py", "--servers", "2", "--port", str(port),
-                                   "--run-dir", run_dir, *(["--ray"] if ray else [])], cwd=ROOT, stdout=subprocess.DEVNULL, start_new_session=True)
+                                   "--run-dir", run_dir, *(["--ray"] if ray else [])],
+                                  cwd=ROOT, stdout=subprocess.DEVNULL, start_new_session=True)
         try:
             ready = Path(run_dir) / "class.json"
             for _ in range(600):
@@ -101,7 +102,7 @@ def ray_memory_mb() -> tuple[int, float]:
             command = (folder / "cmdline").read_bytes().replace(b"\0", b" ")
             if b"ray::" in command or b"/ray/" in command or b"raylet" in command or b"gcs_server" in command:
                 found.append(memory_mb(int(folder.name))[0])
-        except (ValueError, OSError, AttributeError):  # not a process, or gone meanwhile
+        except (ValueError, OSError, AttributeError):  # not a process, gone meanwhile, or no resident memory
             pass
     return len(found), sum(found)
 
