@@ -132,7 +132,7 @@ def dlcore_page(epochs: int, train_size: int = 0):
     """The CNN page in AppTest, drawn while it trains: (seconds per epoch, test accuracy per epoch, redraws, drawing)."""
     from streamlit.testing.v1 import AppTest
 
-    from dlcore.ui.live import DRAWING_SHARE, REDRAW_SECONDS
+    from dlcore.ui.live import redraw_period
 
     quiet_apptest()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600).run()
@@ -145,7 +145,7 @@ def dlcore_page(epochs: int, train_size: int = 0):
     run = PageState("cnn_basics:course", at.session_state).run
     redraws, drawing, cost = 0, 0.0, 0.0
     while run.busy:
-        time.sleep(max(REDRAW_SECONDS, cost / DRAWING_SHARE))
+        time.sleep(redraw_period(cost))
         started = time.perf_counter()
         at.run()
         cost = time.perf_counter() - started

@@ -3,7 +3,7 @@ layer's units, the loss and accuracy charts, each redraw as Streamlit sends it (
 
   - per redraw: the milliseconds the page's draw() and Plotly's JSON take for a frame of a training run;
   - share: that cost at the page's redraw rate (at most four a second, fewer when drawing is slow: see
-    dlcore.ui.live.DRAWING_SHARE), as a share of one core;
+    dlcore.ui.live.redraw_period), as a share of one core;
   - live/bare: the same training in the real page in Chromium ("Finished N epochs in X s") against a bare
     Trainer in this process.
 
@@ -25,7 +25,7 @@ from dlcore.engine import figures
 from dlcore.lectures.playground import figures as playground_figures  # noqa: E402
 from dlcore.engine.devices import set_training_threads  # noqa: E402
 from dlcore.lectures.playground.model import SETTINGS, first_layer_units, playground_run, regions  # noqa: E402
-from dlcore.ui.live import DRAWING_SHARE, REDRAW_SECONDS, SLOWEST_REDRAW_SECONDS  # noqa: E402
+from dlcore.ui.live import REDRAW_SECONDS, redraw_period  # noqa: E402
 
 SETUP = {"dataset": "spiral", "classes": 3, "points": 1000, "hidden": "16, 16, 16", "activation": "ReLU",
          "optimizer": "Adam", "lr": 0.01}
@@ -89,7 +89,7 @@ def main():
         args.epochs, args.repeats = 30, 1
     set_training_threads()  # as the app does
     cost = redraw_ms(args.epochs, 5 if args.quick else 20)
-    period = min(SLOWEST_REDRAW_SECONDS, max(REDRAW_SECONDS, cost / 1000 / DRAWING_SHARE))  # as the page paces it
+    period = redraw_period(cost / 1000)  # as the page paces it, alone on its server
     rate = 1 / period
     print(f"a redraw      : {cost:.1f} ms (regions 100 x 100, units, two line charts, as JSON); "
           f"{rate:.1f} redraws/s -> {cost * rate / 10:.1f} % of one core")

@@ -107,11 +107,12 @@ def ray_memory_mb() -> tuple[int, float]:
     return len(found), sum(found)
 
 
-def memory_mb(pid: int) -> tuple[float, float]:
-    """(resident now, peak resident) of a process, in MB."""
+def memory_mb(pid: int) -> tuple[float, float, float]:
+    """(resident now, peak resident, resident pages of files: libraries, shared by the processes that map them) of a
+    process, in MB."""
     status = Path(f"/proc/{pid}/status").read_text()
     read = lambda name: int(re.search(rf"{name}:\s+(\d+) kB", status).group(1)) / 1024  # noqa: E731
-    return read("VmRSS"), read("VmHWM")
+    return read("VmRSS"), read("VmHWM"), read("RssFile")
 
 
 def settled(tab, timeout: float = 120) -> None:
@@ -242,8 +243,9 @@ def main():
             print(f"a training session answers a click (language switch): "
                   f"median {sorted(answers)[len(answers) // 2]:.1f} s, slowest {max(answers):.1f} s")
             for name, pid in servers.items():
-                now, peak = memory_mb(pid)
-                print(f"{name} memory: {now:.0f} MB resident, peak {peak:.0f} MB (target < 3,000 MB)")
+                now, peak, files = memory_mb(pid)
+                print(f"{name} memory: {now:.0f} MB resident ({files:.0f} MB of it libraries' files), peak {peak:.0f} MB "
+                      f"(target < 3,000 MB)")
             if args.ray:
                 count, resident = ray_memory_mb()
                 print(f"Ray: {count} processes, {resident:.0f} MB resident in all")

@@ -34,6 +34,7 @@ def test_compose_has_a_ray_head_app_servers_and_the_proxy():
         assert app["command"][1:] == serve_class.app_command(8501, "0.0.0.0")[1:]
         assert app["environment"]["DL_CLASSROOM_RAY"] == "ray://ray-head:10001"
         assert app["environment"]["RAY_AUTH_MODE"] == "token"
+        assert {name: app["environment"][name] for name in serve_class.APP_ENV} == serve_class.APP_ENV
         assert app["build"]["additional_contexts"] == {"dl-classroom": "service:base"}
     head = services["ray-head"]["command"]
     script_head = serve_class.ray_command(6379, 10001, 4, Path("/tmp/ray"))

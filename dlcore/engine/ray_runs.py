@@ -193,6 +193,7 @@ class RayRun(Run):
         super().__post_init__()
         self.actor = None
         self._ready = self._fit = None
+        self._placed = False  # its actor was a spare: it has a worker, and builds in a moment
         self._number = 0  # the build of the run in its actor
         self._tickets = itertools.count(1)
         self._ticket = 0
@@ -201,8 +202,8 @@ class RayRun(Run):
     # -- acting -----------------------------------------------------------------------------
     @property
     def waiting(self) -> bool:
-        """Ray has not placed (or the worker not built) the run's actor yet."""
-        return self._fit is not None and not ray.wait([self._ready], timeout=0)[0]
+        """Ray has not placed (or the worker not built) the run's new actor yet."""
+        return self._fit is not None and not self._placed and not ray.wait([self._ready], timeout=0)[0]
 
     @waiting.setter
     def waiting(self, value) -> None:  # Run.__post_init__ sets it; here Ray knows
@@ -219,7 +220,7 @@ class RayRun(Run):
         if self.busy or self.trainer.outcome is not None and not more:
             return False
         if self.actor is None:
-            self.actor, self._number, self._ready = self.executor.actor(self)
+            self.actor, self._number, self._ready, self._placed = self.executor.actor(self)
         self.slots.join(self)
         self._ticket = next(self._tickets)
         lr = self.trainer.hand_over_lr()
@@ -264,6 +265,7 @@ class RayRun(Run):
             idle = not self.waiting and (self._fit is None or ray.wait([self._fit], timeout=0)[0])
             self.executor.spare(self.actor, self.gpu) if idle else ray.kill(self.actor)
         self.actor = self._ready = self._fit = None
+        self._placed = False
 
     @property
     def gpu(self) -> bool:
@@ -408,8 +410,8 @@ class RayExecutor:
                       executor=self, build=build)
 
     def actor(self, run: RayRun):
-        """(an actor for the run, its build's number, what its `build` answers): a spare of the run's kind, else a
-        new actor."""
+        """(an actor for the run, its build's number, what its `build` answers, whether it was a spare): a spare of
+        the run's kind, else a new actor."""
         with self._lock:
             spare = next((found for found in reversed(self._spares) if found[1] == run.gpu), None)
             if spare is not None:
@@ -418,7 +420,7 @@ class RayExecutor:
             name=f"{self.prefix}{next(self._names)}", namespace=NAMESPACE, max_concurrency=CONCURRENCY,
             num_cpus=0 if run.gpu else 1, num_gpus=1 if run.gpu else 0).remote()
         number = next(self._builds)
-        return actor, number, actor.build.remote(number, run.build, run.spec, _log_folder(run))
+        return actor, number, actor.build.remote(number, run.build, run.spec, _log_folder(run)), spare is not None
 
     def spare(self, actor, gpu: bool) -> None:
         """Keep a replaced run's idle actor for the next run, unless a run of this server waits for a worker."""

@@ -16,6 +16,7 @@ touch it.  A fragment polls the run a few times a second while it trains.
 from __future__ import annotations
 
 import inspect
+import threading
 import time
 from typing import Callable
 
@@ -45,9 +46,14 @@ DRAWING_SHARE = 0.05
 """Slow charts (a page of feature maps) are redrawn less often, so that drawing takes about 5 % of the time
 (drawing holds Python's lock, which a worker training a tiny model needs for every step)..."""
 SLOWEST_REDRAW_SECONDS = 1.0
-"""...but at least once a second."""
+"""...but at least once a second..."""
+SERVER_DRAWING_SHARE = 0.5
+"""...unless the server draws many sessions' runs: then each is redrawn less often, so that all of them together
+take about half of the server's time (the other half answers clicks and opens pages for newcomers)..."""
+SLOWEST_SHARED_REDRAW_SECONDS = 5.0
+"""...and at least every five seconds."""
 WAITING_POLL_SECONDS = 1.0
-"""A run waiting for a free core is looked at once a second (a class of waiting pages costs the server little)."""
+"""A run waiting for a free core is looked at once a second at most (its place in line changes, its charts not)."""
 ACT_SECONDS = 1.0
 """How long a Pause or Stop click waits for the worker to let go, so the page shows the paused or stopped run."""
 SHORTCUTS = {"pause": "Space", "step": "Right"}
@@ -131,6 +137,7 @@ def _start_fresh(page: Page, keys: PageState, values: Values, build: Build, unti
     run.alive = _session_alive()
     run.trainer.pace = keys.speed or None
     keys.replay = None
+    keys.cost = 0.0  # its first batches are drawn at once; its own redraws then set the pace
     keys.run = run
     run.start(until)
 
@@ -339,16 +346,60 @@ class ChartGrid:
                 st.markdown(item)
 
 
-def _redraw_period(keys: PageState, run_state: str) -> float:
-    if run_state == "waiting":
-        return WAITING_POLL_SECONDS
-    cost = keys.cost
-    return min(SLOWEST_REDRAW_SECONDS, max(REDRAW_SECONDS, cost / DRAWING_SHARE))
+def redraw_period(cost: float, server_cost: float = 0.0) -> float:
+    """Seconds between two redraws of a training run's charts, from what its last redraw took (`cost`) and what
+    the last redraws of every run this server draws took together (`server_cost`)."""
+    own = min(SLOWEST_REDRAW_SECONDS, max(REDRAW_SECONDS, cost / DRAWING_SHARE))
+    return min(SLOWEST_SHARED_REDRAW_SECONDS, max(own, server_cost / SERVER_DRAWING_SHARE))
 
 
-def _live_view(page: Page, keys: PageState, draw: Draw, compare: dict, wording: dict, polled: str | None) -> None:
+class ServerDrawing:
+    """What each live view of this server (a session's page) took to redraw its charts last, while it polls a run:
+    their sum paces them all (redraw_period).  A view that has not redrawn for a while is forgotten."""
+
+    FORGET_SECONDS = 2 * SLOWEST_SHARED_REDRAW_SECONDS
+
+    def __init__(self):
+        self._costs: dict[tuple, tuple[float, float]] = {}  # view -> (seconds, when)
+        self._lock = threading.Lock()
+
+    def drew(self, view: tuple, cost: float) -> None:
+        with self._lock:
+            self._costs[view] = (cost, time.monotonic())
+
+    def cost(self) -> float:
+        """Seconds the server's live views took to redraw, one redraw each."""
+        now = time.monotonic()
+        with self._lock:
+            self._costs = {view: (cost, when) for view, (cost, when) in self._costs.items()
+                           if now - when < self.FORGET_SECONDS}
+            return sum(cost for cost, _ in self._costs.values())
+
+
+SERVER_DRAWING = ServerDrawing()
+
+
+def _view(keys: PageState) -> tuple:
+    """The live view of a page in a session: a key of SERVER_DRAWING."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    context = get_script_run_ctx()
+    return id(context.session_state if context is not None else keys.store), keys.key
+
+
+def _redraw_period(keys: PageState, run_state: str | None) -> float | None:
+    """Seconds between two polls of the page's run in this state (None: not polled)."""
+    if run_state is None:
+        return None
+    period = redraw_period(keys.cost, SERVER_DRAWING.cost())
+    return max(WAITING_POLL_SECONDS, period) if run_state == "waiting" else period
+
+
+def _live_view(page: Page, keys: PageState, draw: Draw, compare: dict, wording: dict, polled: str | None,
+               period: float | None) -> None:
     """The progress line, the replay slider, the charts and the outcome.  polled: the run's state when
-    this fragment was set to poll it (None: not polling); a change of state redraws the whole page."""
+    this fragment was set to poll it (None: not polling), every `period` seconds; a change of state, or of the
+    pace its drawing calls for, redraws the whole page (which sets the fragment's pace)."""
     run = keys.run
     _race_view(page, keys)
     if run is None:
@@ -371,7 +422,9 @@ def _live_view(page: Page, keys: PageState, draw: Draw, compare: dict, wording: 
     show_outcome(page, run)
     download_run(page, run)
     keys.cost = time.perf_counter() - started
-    _poll_again(keys, polled)
+    if polled is not None:
+        SERVER_DRAWING.drew(_view(keys), keys.cost)
+    _poll_again(keys, polled, period)
 
 
 def _watched(keys: PageState) -> str | None:
@@ -382,9 +435,19 @@ def _watched(keys: PageState) -> str | None:
     return "racing" if any(racer.busy for racer in keys.race) else None
 
 
-def _poll_again(keys: PageState, polled: str | None) -> None:
+def _poll_again(keys: PageState, polled: str | None, period: float | None = None) -> None:
     if polled is not None and _watched(keys) != polled:
         st.rerun()  # the run ended, paused or left the line: redraw the whole page once, and poll as that needs
+    if period is not None and _polled_again() and not 0.5 <= _redraw_period(keys, polled) / period <= 2:
+        st.rerun()  # its charts, or the server's other runs', take much more or less time to draw: a new pace
+
+
+def _polled_again() -> bool:
+    """Whether this is the polling fragment's own run (not the page's, which has just set its pace)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    context = get_script_run_ctx()
+    return context is not None and bool(context.fragment_ids_this_run)
 
 
 def live_run(page: Page, values: Values, build: Build, draw: Draw, *, code: list = (),
@@ -421,8 +484,9 @@ def live_run(page: Page, values: Values, build: Build, draw: Draw, *, code: list
         changes = difference({name: run.settings.get(name) for name in now}, now, **wording)
         if changes:
             st.caption(page.t("train.next_run", changes=changes))
-    fragment = st.fragment(run_every=_redraw_period(keys, polled) if polled else None)(_live_view)
-    fragment(page, keys, draw, {"loss": "loss"} if compare is None else compare, wording, polled)
+    period = _redraw_period(keys, polled)
+    fragment = st.fragment(run_every=period)(_live_view)
+    fragment(page, keys, draw, {"loss": "loss"} if compare is None else compare, wording, polled, period)
     if page.present and run is not None and run.state in ("finished", "stopped"):
         _train_more(page, keys, values)
     show_code(page, code)
