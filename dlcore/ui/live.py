@@ -415,12 +415,13 @@ def _live_view(page: Page, keys: PageState, draw: Draw, compare: dict, wording: 
         st.caption(page.t("tensorboard.logged", folder=logger_of(run.trainer).folder.name))
     above = st.container()  # the projector view draws the charts above the replay slider: they come first there
     epoch = None if page.present and run.busy else _replay_epoch(page, keys, run)
+    below = st.container()
+    show_outcome(page, run)  # said under the charts, before they are drawn: a run's end may take a second to draw
+    download_run(page, run)
     charts = draw(run.frame(epoch))
     _add_earlier_runs(page, charts, keys.earlier, run.settings, compare, wording)
-    with above if page.present else st.container():
+    with above if page.present else below:
         ChartGrid(page, ANNOUNCE_SECONDS if run.busy else 0.0).show(charts)
-    show_outcome(page, run)
-    download_run(page, run)
     keys.cost = time.perf_counter() - started
     if polled is not None:
         SERVER_DRAWING.drew(_view(keys), keys.cost)
