@@ -288,8 +288,32 @@ def test_a_starting_server_kills_the_actors_an_earlier_process_of_it_left(cluste
     assert not any(name.startswith("orphans/1/") for name in names)
 
 
-def test_the_cluster_offers_the_devices_its_workers_have(cluster):
+def test_the_cluster_offers_the_devices_its_workers_have(cluster, monkeypatch):
     assert cluster.devices() == {"cpu": "CPU"}  # two CPUs, no GPU
+    monkeypatch.setattr(ray, "cluster_resources", lambda: {"CPU": 2.0, "GPU": 1.0})
+    assert list(cluster.devices()) == ["cpu", "cuda:0"]  # a worker sees the GPU it is given as cuda:0
+
+
+def test_a_gpu_run_asks_ray_for_a_gpu_and_a_cpu_run_for_a_cpu(cluster, monkeypatch):
+    asked = []
+
+    class Worker:  # what Ray would make: no GPU here to place one on
+        build = type("Method", (), {"remote": staticmethod(lambda *args: "built")})
+
+    class Remote:
+        def options(self, **options):
+            asked.append({name: options[name] for name in ("num_cpus", "num_gpus")})
+            return self
+
+        def remote(self):
+            return Worker()
+
+    monkeypatch.setattr(cluster, "_remote", Remote())
+    for device in ("cuda:0", "cpu"):
+        run = cluster.run(RunSpec("regression", None, {"epochs": 3}, device=device), regression)
+        assert run.gpu == (device == "cuda:0") and run.spec.device == device  # drawn here on the CPU
+        assert cluster.actor(run)[2:] == ("built", False)  # a new actor, not a spare
+    assert asked == [{"num_cpus": 0, "num_gpus": 1}, {"num_cpus": 1, "num_gpus": 0}]
 
 
 def test_without_the_variable_nothing_imports_ray():
