@@ -65,12 +65,18 @@ Draw = Callable[[Frame], dict]
 Build = Callable[[RunSpec], "Run | None"]
 
 
+def _script_context():
+    """The running script's Streamlit context (its session, the fragments it reruns); None outside a script run."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    return get_script_run_ctx()
+
+
 def _session_alive() -> Callable[[], bool]:
     """Whether the browser session that started a run is still there (always, outside a real server)."""
     from streamlit.runtime import Runtime
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-    context = get_script_run_ctx()
+    context = _script_context()
     if context is None or not Runtime.exists():
         return lambda: True
     runtime, session = Runtime.instance(), context.session_id
@@ -231,8 +237,10 @@ def _controls(page: Page, keys: PageState, run: Run | None, values: Values, step
         kept(st.select_slider, page.t("train.speed"), keys.widget_key("speed"), pace or 0, options=sorted(set(SPEEDS) | {pace or 0}),
              format_func=lambda n: page.t("train.speed.fast") if n == 0 else page.t("train.speed.n", n=n),
              help=page.t("train.speed_help"))
+    more = st.empty()  # always drawn: the live view under it keeps its place when a run ends, so is redrawn in place
     if ended and not page.present:  # on a projector it goes under the charts (live_run)
-        _train_more(page, keys, values)
+        with more.container():
+            _train_more(page, keys, values)
 
 
 def _train_more(page: Page, keys: PageState, values: Values) -> None:
@@ -381,9 +389,7 @@ SERVER_DRAWING = ServerDrawing()
 
 def _view(keys: PageState) -> tuple:
     """The live view of a page in a session: a key of SERVER_DRAWING."""
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-    context = get_script_run_ctx()
+    context = _script_context()
     return id(context.session_state if context is not None else keys.store), keys.key
 
 
@@ -445,9 +451,7 @@ def _poll_again(keys: PageState, polled: str | None, period: float | None = None
 
 def _polled_again() -> bool:
     """Whether this is the polling fragment's own run (not the page's, which has just set its pace)."""
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-    context = get_script_run_ctx()
+    context = _script_context()
     return context is not None and bool(context.fragment_ids_this_run)
 
 
