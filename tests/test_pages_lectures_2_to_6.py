@@ -156,6 +156,30 @@ def test_train_more_continues_a_finished_run(app):
     assert len(plotly_specs(at)[0]["data"][1]["x"]) == 151  # the path of w: the start and 150 steps
 
 
+def place_of(block, element, path=()) -> tuple | None:
+    """Where an element is in the page: the indices of the blocks holding it (what the browser's redraw goes by)."""
+    for index, child in getattr(block, "children", {}).items():
+        if child is element:
+            return path + (index,)
+        found = place_of(child, element, path + (index,))
+        if found is not None:
+            return found
+    return None
+
+
+def test_the_live_view_keeps_its_place_when_train_more_appears_above_it(app):
+    """The browser redraws an element in place only at the same place: the row of "Train N more" that an ended run
+    gets must not move the progress line, the charts and the outcome (they would show twice a moment)."""
+    at = open_fast(app, "pages/linear_model.py")
+    click(at, "linear_model", "step")
+    paused = place_of(at.main, at.get("progress")[0])
+    assert "linear_model:more_epochs" not in [box.key for box in at.number_input]
+    click(at, "linear_model", "stop")
+    assert "linear_model:more_epochs" in [box.key for box in at.number_input]
+    assert place_of(at.main, at.get("progress")[0]) == paused
+    assert at.info[0].value.startswith("Stopped at epoch 1")
+
+
 def test_step_batch_trains_one_batch_and_step_epoch_finishes_the_epoch(app):
     at = open_fast(app, "pages/backprop.py")  # three samples: three batches an epoch
     done = []
