@@ -237,7 +237,7 @@ def _controls(page: Page, keys: PageState, run: Run | None, values: Values, step
         kept(st.select_slider, page.t("train.speed"), keys.widget_key("speed"), pace or 0, options=sorted(set(SPEEDS) | {pace or 0}),
              format_func=lambda n: page.t("train.speed.fast") if n == 0 else page.t("train.speed.n", n=n),
              help=page.t("train.speed_help"))
-    more = st.empty()  # always drawn: the live view under it keeps its place when a run ends, so is redrawn in place
+    more = st.empty()  # in every run: the live view under it keeps its place when a run ends, and is redrawn there
     if ended and not page.present:  # on a projector it goes under the charts (live_run)
         with more.container():
             _train_more(page, keys, values)
